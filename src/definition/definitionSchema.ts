@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '../core/issues';
-import { FIELD_TYPES, ID_PATTERN, MASK_KINDS, PII_KINDS, TEXT_FORMATS } from './fieldTypes';
+import { FIELD_TYPES, ID_PATTERN, NAME_PATTERN, MASK_KINDS, PII_KINDS, TEXT_FORMATS } from './fieldTypes';
 
 /**
  * The JSON Schema (draft-07) of a form definition. The committed `schemas/form-definition.schema.json`
@@ -13,7 +13,10 @@ const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });
 const EXTENSIONS = { '^x-': {} };
 
 const id: Schema = { type: 'string', pattern: ID_PATTERN, maxLength: 64 };
+// Names of things that are never JSON Logic variables (states, events, rules, roles…) may use '-'.
+const name: Schema = { type: 'string', pattern: NAME_PATTERN, maxLength: 64 };
 const idList: Schema = { type: 'array', items: ref('id'), uniqueItems: true };
+const nameList: Schema = { type: 'array', items: ref('name'), uniqueItems: true };
 const count: Schema = { type: 'integer', minimum: 0 };
 
 const commonFieldProperties = {
@@ -41,13 +44,13 @@ const commonFieldProperties = {
 
 const choiceProperties = {
   options: ref('options'),
-  optionsRef: ref('id'),
+  optionsRef: ref('name'),
   optionsIf: {
     type: 'array',
     items: {
       type: 'object',
       required: ['when'],
-      properties: { when: ref('logic'), options: ref('options'), optionsRef: ref('id') },
+      properties: { when: ref('logic'), options: ref('options'), optionsRef: ref('name') },
       additionalProperties: false,
     },
   },
@@ -60,7 +63,7 @@ const perType: Record<string, { properties: Record<string, unknown>; required?: 
   select: { properties: { ...choiceProperties, minItems: count, maxItems: count } },
   date: { properties: {} },
   rating: { properties: { max: { type: 'integer', minimum: 2, maximum: 10 } } },
-  cascader: { properties: { options: ref('options'), optionsRef: ref('id'), levels: { type: 'integer', minimum: 1, maximum: 6 } } },
+  cascader: { properties: { options: ref('options'), optionsRef: ref('name'), levels: { type: 'integer', minimum: 1, maximum: 6 } } },
   file: {
     properties: {
       accept: { type: 'array', items: { type: 'string', pattern: '^(\\.[A-Za-z0-9]+|[a-z]+/([a-z0-9.+-]+|\\*))$' } },
@@ -92,11 +95,11 @@ const workflow: Schema = {
   required: ['initial', 'states', 'transitions'],
   properties: {
     label: ref('localizedText'),
-    initial: ref('id'),
+    initial: ref('name'),
     states: {
       type: 'object',
       minProperties: 1,
-      propertyNames: ref('id'),
+      propertyNames: ref('name'),
       additionalProperties: {
         type: 'object',
         properties: { label: ref('localizedText'), deadline: ref('duration'), final: { type: 'boolean' } },
@@ -109,9 +112,9 @@ const workflow: Schema = {
         type: 'object',
         required: ['event', 'from', 'to'],
         properties: {
-          event: ref('id'),
-          from: { type: ['string', 'array'], pattern: ID_PATTERN, items: ref('id'), minItems: 1 },
-          to: ref('id'),
+          event: ref('name'),
+          from: { type: ['string', 'array'], pattern: NAME_PATTERN, items: ref('name'), minItems: 1 },
+          to: ref('name'),
           label: ref('localizedText'),
           roles: ref('roleList'),
           when: ref('logic'),
@@ -140,15 +143,15 @@ export const definitionSchema: Schema = {
     title: ref('localizedText'),
     description: ref('localizedText'),
     defaultLocale: ref('locale'),
-    roles: idList,
-    optionSets: { type: 'object', propertyNames: ref('id'), additionalProperties: ref('options') },
+    roles: nameList,
+    optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options') },
     sections: { type: 'array', minItems: 1, items: ref('section') },
     rules: {
       type: 'array',
       items: {
         type: 'object',
         required: ['id', 'assert'],
-        properties: { id: ref('id'), when: ref('logic'), assert: ref('logic'), path: { type: 'string' }, message: ref('localizedText') },
+        properties: { id: ref('name'), when: ref('logic'), assert: ref('logic'), path: { type: 'string' }, message: ref('localizedText') },
         additionalProperties: false,
       },
     },
@@ -157,7 +160,7 @@ export const definitionSchema: Schema = {
       items: {
         type: 'object',
         required: ['id', 'when'],
-        properties: { id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }, label: ref('localizedText'), when: ref('logic') },
+        properties: { id: ref('name'), label: ref('localizedText'), when: ref('logic') },
         additionalProperties: false,
       },
     },
@@ -167,7 +170,7 @@ export const definitionSchema: Schema = {
         type: 'object',
         required: ['id', 'fields'],
         properties: {
-          id: ref('id'),
+          id: ref('name'),
           fields: { ...idList, minItems: 1 },
           normalize: { type: 'array', items: { enum: ['cn-mobile', 'trim', 'lowercase', 'company-name', 'width'] } },
         },
@@ -180,14 +183,14 @@ export const definitionSchema: Schema = {
       properties: {
         policies: {
           type: 'object',
-          propertyNames: ref('id'),
+          propertyNames: ref('name'),
           additionalProperties: { type: 'object', propertyNames: ref('id'), additionalProperties: { enum: MASK_KINDS } },
         },
-        reveal: { type: 'object', propertyNames: ref('id'), additionalProperties: ref('roleList') },
+        reveal: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('roleList') },
       },
       additionalProperties: false,
     },
-    workflows: { type: 'object', propertyNames: ref('id'), additionalProperties: workflow },
+    workflows: { type: 'object', propertyNames: ref('name'), additionalProperties: workflow },
     drafts: { type: 'object', properties: { ttl: ref('duration') }, additionalProperties: false },
     export: { type: 'object', properties: { filename: { type: 'string', minLength: 1 } }, additionalProperties: false },
     retention: {
@@ -200,8 +203,9 @@ export const definitionSchema: Schema = {
   additionalProperties: false,
   definitions: {
     id,
+    name,
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
-    roleList: idList,
+    roleList: nameList,
     duration: { type: 'string', description: 'ISO 8601 duration, e.g. P7D, PT24H, P2Y.' },
     localizedText: {
       description: 'Text, or text per locale: {"zh-CN": "…", "en": "…"}.',
@@ -230,7 +234,7 @@ export const definitionSchema: Schema = {
       type: 'object',
       required: ['id', 'fields'],
       properties: {
-        id: ref('id'),
+        id: ref('name'),
         title: ref('localizedText'),
         description: ref('localizedText'),
         visibleIf: ref('logic'),

@@ -10,3 +10,4 @@ export const TEXT_FORMATS = ['cn-mobile', 'email', 'cn-id-card', 'cn-uscc', 'url
 export const PII_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other'] as const;
 export const MASK_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'full', 'none'] as const;
 export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
+export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';

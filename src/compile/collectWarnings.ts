@@ -1,0 +1,40 @@
+import { isPlainObject } from '../core/reserved';
+import { analyzeLogic } from '../logic/analyzeLogic';
+import { compileLogic } from '../logic/compileLogic';
+import { truthy } from '../logic/truthy';
+import type { FormModel } from './formModel';
+import type { IssueCollector } from './issueCollector';
+
+/** A condition that reads nothing has one value forever; undefined when it reads something. */
+const constantValue = (logic: unknown): boolean | undefined => {
+  if (logic === undefined) return undefined;
+  if (analyzeLogic(logic, '').vars.length > 0) return undefined;
+  return truthy(compileLogic(logic)({}));
+};
+
+/** Legal but suspicious definitions: the form compiles, and the author is told what looks wrong. */
+export const collectWarnings = (model: FormModel, issues: IssueCollector): void => {
+  const masking = isPlainObject(model.def.masking) ? model.def.masking : {};
+  const policies = isPlainObject(masking.policies) ? Object.values(masking.policies) : [];
+  const masked = new Set(policies.flatMap((policy) => (isPlainObject(policy) ? Object.keys(policy) : [])));
+  for (const field of model.byId.values()) {
+    const pii = field.def.pii;
+    if (typeof pii === 'string' && !masked.has(field.id)) {
+      issues.warn('pii-unmasked', `${field.defPath}.pii`, 'warn.pii-unmasked', { field: field.id, pii });
+    }
+    const neverVisible = constantValue(field.def.visibleIf) === false || (field.group === undefined && constantValue(field.section.def.visibleIf) === false);
+    if (neverVisible && field.def.required !== undefined && field.def.required !== false) {
+      issues.warn('never-visible-required', `${field.defPath}.required`, 'warn.never-visible-required', { field: field.id });
+    }
+  }
+  for (const name of model.optionSets.keys()) {
+    if (!model.usedOptionSets.has(name)) issues.warn('unused-option-set', `optionSets.${name}`, 'warn.unused-option-set', { name });
+  }
+  const rules = Array.isArray(model.def.rules) ? model.def.rules : [];
+  rules.forEach((rule, index) => {
+    if (!isPlainObject(rule)) return;
+    if (constantValue(rule.when) === false || constantValue(rule.assert) === true) {
+      issues.warn('rule-never-fires', `rules.${index}`, 'warn.rule-never-fires', { name: String(rule.id) });
+    }
+  });
+};

@@ -1,0 +1,57 @@
+import type { FormDefinition, Locale } from '../core/definitionTypes';
+import type { DefinitionWarning, ValidationIssue } from '../core/issues';
+
+/** Values of a form: field id -> answer. Group answers are arrays of row objects. */
+export type FormValues = Record<string, unknown>;
+
+export interface ValidateOptions {
+  /** 'draft' skips required checks but keeps every format check. Default 'submit'. */
+  readonly mode?: 'submit' | 'draft';
+  /** The acting role; must be one of the form's roles. Without a role, only unrestricted fields are writable. */
+  readonly role?: string;
+  readonly locale?: Locale;
+  /** The clock for `$now` / `$today` in conditions. Default: the current time. */
+  readonly now?: Date | string | number;
+  /** The values before this change: locked and role-restricted fields may keep their previous value. */
+  readonly previous?: FormValues;
+}
+
+export interface ValidationResult {
+  readonly valid: boolean;
+  readonly errors: readonly ValidationIssue[];
+  /** Cleaned values: hidden and unknown fields removed, computed fields filled, forbidden values dropped. */
+  readonly values: FormValues;
+}
+
+export interface FieldStatus {
+  readonly visible: boolean;
+  readonly required: boolean;
+  readonly readonly: boolean;
+}
+
+export interface EvaluateContext {
+  readonly role?: string;
+  readonly locale?: Locale;
+  readonly now?: Date | string | number;
+  readonly mode?: 'submit' | 'draft';
+}
+
+export interface EvaluateResult {
+  /** Every field by path, group rows included: `services.0.feedbackTime`. */
+  readonly fields: Readonly<Record<string, FieldStatus>>;
+  /** Ids of the definition's tags whose condition holds (R16). */
+  readonly tags: readonly string[];
+}
+
+/** A form definition compiled once; every method is a pure function of its arguments. */
+export interface CompiledForm {
+  readonly id: string;
+  readonly version: number;
+  readonly defaultLocale: Locale;
+  readonly roles: readonly string[];
+  /** A frozen copy of the definition it was compiled from. */
+  readonly definition: FormDefinition;
+  readonly warnings: readonly DefinitionWarning[];
+  validate(values: unknown, options?: ValidateOptions): ValidationResult;
+  evaluate(values: unknown, context?: EvaluateContext): EvaluateResult;
+}

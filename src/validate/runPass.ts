@@ -1,0 +1,172 @@
+import type { ValidationIssue } from '../core/issues';
+import { localize } from '../core/localize';
+import { hasOwn, isPlainObject } from '../core/reserved';
+import { truthy } from '../logic/truthy';
+import { makeIssue } from './issueFactory';
+import type { RuntimeField, RuntimeForm, Scope } from './runtimeTypes';
+import { sameValue } from './sameValue';
+
+export interface FieldState {
+  readonly visible: boolean;
+  readonly required: boolean;
+  readonly readonly: boolean;
+}
+
+export interface PassOptions {
+  readonly mode: 'submit' | 'draft';
+  readonly role: string | undefined;
+  readonly locale: string;
+  readonly now: Date;
+  readonly previous: Readonly<Record<string, unknown>> | undefined;
+  /** evaluate() wants every field's state; validate() does not pay for it. */
+  readonly collectStates: boolean;
+}
+
+export interface PassResult {
+  readonly errors: ValidationIssue[];
+  readonly values: Record<string, unknown>;
+  readonly states: Record<string, FieldState> | undefined;
+  readonly tags: string[];
+  readonly scope: Scope;
+}
+
+/** Unanswered: nothing, an empty or blank string, an empty list. `false` and `0` are answers. */
+export const isEmpty = (value: unknown): boolean =>
+  value === undefined || value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
+
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const localDate = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+const finite = (value: unknown): unknown =>
+  typeof value === 'number' && !Number.isFinite(value) ? null : value === undefined ? null : value;
+
+/**
+ * One pass over the values in dependency order. Each field's answer enters the scope only when the
+ * field is visible and the answer valid, so hiding cascades: a condition reading a hidden field sees
+ * it unanswered. Pure: reads `input`, never writes it.
+ */
+export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions): PassResult => {
+  const errors: ValidationIssue[] = [];
+  const values: Record<string, unknown> = {};
+  // Keys are field ids (never reserved names) and row indexes, so a plain object is safe here.
+  const states: Record<string, FieldState> | undefined = options.collectStates ? {} : undefined;
+  const scope: Scope = Object.create(null);
+  scope.$role = options.role ?? null;
+  scope.$now = options.now.toISOString();
+  scope.$today = localDate(options.now);
+  const issue = (path: string, code: ValidationIssue['code'], field?: RuntimeField, params?: ValidationIssue['params'], row?: number): void => {
+    errors.push(makeIssue(path, code, params, field, options.locale, form.defaultLocale, row));
+  };
+
+  let source: Readonly<Record<string, unknown>> = {};
+  if (isPlainObject(input)) {
+    source = input;
+    for (const key of Object.keys(input)) if (!form.topLevelIds.has(key)) issue(key, 'unknownField');
+  } else {
+    issue('', 'type', undefined, { expected: 'object' });
+  }
+  const previous = isPlainObject(options.previous) ? options.previous : undefined;
+
+  const visit = (
+    field: RuntimeField, data: Readonly<Record<string, unknown>>, before: Readonly<Record<string, unknown>> | undefined,
+    prefix: string, slot: Scope, target: Record<string, unknown>, row: number | undefined,
+  ): void => {
+    const id = field.id;
+    const path = prefix + id;
+    const role = options.role;
+    const readable = field.readRoles === undefined || (role !== undefined && (field.readRoles.has(role) || field.writeRoles?.has(role) === true));
+    const visible = readable && (field.visible === undefined || truthy(field.visible(scope)));
+
+    if (field.compute !== undefined) {
+      // Derived, never taken from input: whatever was sent is replaced.
+      const value = visible ? finite(field.compute(scope)) : null;
+      slot[id] = value;
+      if (value !== null) target[id] = value;
+      if (states) states[path] = { visible, required: false, readonly: true };
+      return;
+    }
+
+    let raw = hasOwn(data, id) ? data[id] : undefined;
+    let present = !isEmpty(raw);
+    const writable = field.writeRoles === undefined ? field.type !== 'autoId' : role !== undefined && field.writeRoles.has(role);
+    const unchanged = before !== undefined && hasOwn(before, id) && sameValue(before[id], raw);
+    if (present && !writable && !unchanged) {
+      issue(path, 'forbidden', field, undefined, row);
+      present = false;
+      raw = undefined;
+    }
+    if (!visible) {
+      slot[id] = null;
+      if (states) states[path] = { visible: false, required: false, readonly: !writable };
+      return;
+    }
+    const locked = !writable || (field.readonly !== undefined && truthy(field.readonly(scope)));
+    const required = options.mode !== 'draft' &&
+      (field.required === true || (typeof field.required === 'function' && truthy(field.required(scope))));
+    if (states) states[path] = { visible, required, readonly: locked };
+    if (present && locked && writable && before !== undefined && !unchanged) {
+      issue(path, 'forbidden', field, undefined, row);
+      present = false;
+    }
+    if (!present) {
+      slot[id] = null;
+      if (required) issue(path, 'required', field, undefined, row);
+      return;
+    }
+    const failure = field.check?.(raw, scope);
+    if (failure !== undefined) {
+      issue(path, failure.code, field, failure.params, row);
+      slot[id] = null;
+      target[id] = raw;
+      return;
+    }
+    if (field.rows === undefined) {
+      slot[id] = raw;
+      target[id] = raw;
+      return;
+    }
+    const rows = raw as readonly unknown[];
+    const beforeRows = before !== undefined && Array.isArray(before[id]) ? (before[id] as readonly unknown[]) : undefined;
+    const cleanedRows: unknown[] = [];
+    const rowScopes: Scope[] = [];
+    for (let index = 0; index < rows.length; index++) {
+      const rowPath = `${path}.${index}`;
+      const rowData = rows[index];
+      if (!isPlainObject(rowData)) {
+        issue(rowPath, 'type', field, { expected: 'object' }, index);
+        cleanedRows.push(rowData);
+        continue;
+      }
+      for (const key of Object.keys(rowData)) if (!field.rowIds?.has(key)) issue(`${rowPath}.${key}`, 'unknownField');
+      const rowScope: Scope = Object.create(null);
+      const rowValues: Record<string, unknown> = {};
+      const beforeRow = beforeRows?.[index];
+      scope.$row = rowScope;
+      for (const child of field.rows) {
+        visit(child, rowData, isPlainObject(beforeRow) ? beforeRow : undefined, `${rowPath}.`, rowScope, rowValues, index);
+      }
+      scope.$row = null;
+      cleanedRows.push(rowValues);
+      rowScopes.push(rowScope);
+    }
+    slot[id] = rowScopes;
+    target[id] = cleanedRows;
+  };
+
+  for (const field of form.fields) visit(field, source, previous, '', scope, values, undefined);
+
+  for (const rule of form.rules) {
+    const fires = rule.when !== undefined
+      ? truthy(rule.when(scope))
+      : rule.reads.every((id) => scope[id] !== null && scope[id] !== undefined);
+    if (!fires || truthy(rule.assert(scope))) continue;
+    if (errors.some((error) => error.path === rule.path)) continue; // the field's own error says more
+    const error = makeIssue(rule.path, 'rule', { rule: rule.id }, rule.field, options.locale, form.defaultLocale);
+    errors.push(rule.message === undefined ? error : { ...error, message: localize(rule.message, options.locale, form.defaultLocale) });
+  }
+
+  const tags = form.tags.filter((tag) => truthy(tag.when(scope))).map((tag) => tag.id);
+  return { errors, values, states, tags, scope };
+};
