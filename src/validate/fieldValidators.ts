@@ -12,7 +12,7 @@ const instance = (): Ajv => {
   if (ajv === undefined) {
     // allErrors off: one message per field is what a person can act on, and it is faster.
     // $data stays off: ajv < 8.18 had a ReDoS through it, and definitions never need it.
-    ajv = new Ajv({ allErrors: false, messages: false, strict: true, unicodeRegExp: true, $data: false });
+    ajv = new Ajv({ allErrors: false, messages: false, strict: true, allowUnionTypes: true, unicodeRegExp: true, $data: false });
     addFormats(ajv, ['email']);
     for (const [name, validate] of Object.entries(BUILT_IN_FORMATS)) ajv.addFormat(name, { type: 'string', validate });
     ajv.addFormat('fl-url', { type: 'string', validate: isHttpUrl });
