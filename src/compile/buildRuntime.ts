@@ -28,7 +28,9 @@ export const buildRuntime = (
     const def = node.def;
     const access = isPlainObject(def.access) ? def.access : {};
     const sectionVisible = group === undefined ? optional(node.section.def.visibleIf) : undefined;
-    const required = def.required === true ? true : def.required === undefined || def.required === false ? false : compileLogic(def.required);
+    // A list that needs at least one item is required unless the definition says otherwise.
+    const impliedRequired = typeof def.minItems === 'number' && def.minItems >= 1;
+    const required = def.required === undefined ? impliedRequired : typeof def.required === 'boolean' ? def.required : compileLogic(def.required);
     const field: { -readonly [K in keyof RuntimeField]: RuntimeField[K] } = {
       id: node.id,
       type: node.type,

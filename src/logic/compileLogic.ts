@@ -81,13 +81,14 @@ const binary = (apply: (a: never, b: never) => unknown): Builder => (args) => {
   return (data) => apply(a(data) as never, b(data) as never);
 };
 
-const scoped = (run: (items: readonly unknown[], each: Evaluator) => unknown, whenNotArray: unknown): Builder =>
+// `otherwise` makes the result for a non-array: a fresh [] each time, as json-logic-js does ([] != []).
+const scoped = (run: (items: readonly unknown[], each: Evaluator) => unknown, otherwise: () => unknown): Builder =>
   (args) => {
     const source = argument(args, 0);
     const each = argument(args, 1);
     return (data) => {
       const items = source(data);
-      return Array.isArray(items) ? run(items, each) : whenNotArray;
+      return Array.isArray(items) ? run(items, each) : otherwise();
     };
   };
 
@@ -174,16 +175,17 @@ const BUILDERS: ReadonlyMap<string, Builder> = new Map<string, Builder>([
   }],
   ['/', binary((a: number, b: number) => a / b)],
   ['%', binary((a: number, b: number) => a % b)],
+  // json-logic-js: a falsy haystack ('' included) contains nothing.
   ['in', binary((needle: unknown, haystack: unknown) =>
-    typeof haystack === 'string' || Array.isArray(haystack) ? haystack.indexOf(needle as never) !== -1 : false)],
+    haystack !== '' && (typeof haystack === 'string' || Array.isArray(haystack)) ? haystack.indexOf(needle as never) !== -1 : false)],
   ['cat', (args) => (data) => evaluateAll(args, data).join('')],
   ['substr', (args) => (data) => substr(argument(args, 0)(data), argument(args, 1)(data), args[2]?.(data))],
   ['merge', (args) => (data) => evaluateAll(args, data).reduce<unknown[]>((all, value) => all.concat(value), [])],
-  ['all', scoped((items, each) => items.length > 0 && items.every((item) => truthy(each(item))), false)],
-  ['some', scoped((items, each) => items.some((item) => truthy(each(item))), false)],
-  ['none', scoped((items, each) => !items.some((item) => truthy(each(item))), true)],
-  ['filter', scoped((items, each) => items.filter((item) => truthy(each(item))), [])],
-  ['map', scoped((items, each) => items.map((item) => each(item)), [])],
+  ['all', scoped((items, each) => items.length > 0 && items.every((item) => truthy(each(item))), () => false)],
+  ['some', scoped((items, each) => items.some((item) => truthy(each(item))), () => false)],
+  ['none', scoped((items, each) => !items.some((item) => truthy(each(item))), () => true)],
+  ['filter', scoped((items, each) => items.filter((item) => truthy(each(item))), () => [])],
+  ['map', scoped((items, each) => items.map((item) => each(item)), () => [])],
   ['reduce', (args) => {
     const source = argument(args, 0);
     const step = argument(args, 1);
