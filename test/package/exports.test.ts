@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// Runs after `npm run build`. Node resolves `formloom` through the package's own exports map
+// (self-reference), exactly as an installed dependency would be resolved.
+const root = new URL('../..', import.meta.url);
+const run = (args: string[]): string => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+
+const script = `
+  const form = m.compileForm({ id: 'p', version: 1, title: 't', sections: [{ id: 's', fields: [
+    { id: 'phone', type: 'text', label: 'Phone', format: 'cn-mobile', required: true } ] }] });
+  const bad = form.validate({ phone: '123' }, { locale: 'en' });
+  console.log(JSON.stringify({ ok: form.validate({ phone: '13812345678' }).valid, code: bad.errors[0].code, isError: new m.FormDefinitionError([]) instanceof Error }));
+`;
+
+describe('the built package, imported by name', () => {
+  it('works as ESM through the exports map', () => {
+    const out = run(['--input-type=module', '-e', `import * as m from 'formloom'; ${script}`]);
+    expect(JSON.parse(out)).toEqual({ ok: true, code: 'format', isError: true });
+  });
+
+  it('works as CommonJS through the exports map', () => {
+    const out = run(['-e', `const m = require('formloom'); ${script}`]);
+    expect(JSON.parse(out)).toEqual({ ok: true, code: 'format', isError: true });
+  });
+
+  it('ships type declarations for both and keeps node: imports out of the core bundle', () => {
+    const esm = readFileSync(new URL('dist/index.js', root), 'utf8');
+    expect(esm).not.toMatch(/from ['"]node:/);
+    expect(readFileSync(new URL('dist/index.d.ts', root), 'utf8')).toContain('compileForm');
+    expect(readFileSync(new URL('dist/index.d.cts', root), 'utf8')).toContain('compileForm');
+  });
+});
