@@ -15,6 +15,10 @@ const roleSet = (value: unknown): ReadonlySet<string> | undefined =>
 const both = (a: Evaluator | undefined, b: Evaluator | undefined): Evaluator | undefined =>
   a === undefined ? b : b === undefined ? a : (data) => truthy(a(data)) && truthy(b(data));
 
+// Not frozen: V8 clones a frozen object's shape on a slow path, and this one is internal, never handed out.
+const template = (keys: readonly string[]): Readonly<Record<string, unknown>> =>
+  Object.fromEntries(keys.map((key) => [key, null]));
+
 const optional = (logic: unknown): Evaluator | undefined => (logic === undefined ? undefined : compileLogic(logic));
 
 /** Compiles the checked model into the runtime form: closures and ajv validators, built once. */
@@ -45,11 +49,13 @@ export const buildRuntime = (
       compute: node.type === 'computed' ? compileLogic(def.expression) : undefined,
       rows: undefined,
       rowIds: undefined,
+      rowTemplate: undefined,
       group,
     };
     if (node.type === 'group') {
       field.rows = (order.rows.get(node) ?? node.children).map((child) => build(child, field));
       field.rowIds = new Set(node.children.map((child) => child.id));
+      field.rowTemplate = template(node.children.map((child) => child.id));
     }
     built.set(node, field);
     return field;
@@ -80,6 +86,7 @@ export const buildRuntime = (
   return {
     fields,
     topLevelIds: new Set(model.fields.map((field) => field.id)),
+    scopeTemplate: template(['$role', '$now', '$today', '$row', ...model.fields.map((field) => field.id)]),
     rules,
     tags,
     roles: new Set(model.roles),

@@ -63,8 +63,19 @@ export const compileForm = (definition: unknown, options: CompileOptions = {}): 
   return createForm(frozen as unknown as FormDefinition, runtime, issues);
 };
 
+// Callers tend to pass the same `now` string on every call (a request's timestamp): parse it once.
+let lastNowInput: string | number | undefined;
+let lastNowDate = new Date(Number.NaN);
+const parseNow = (now: string | number): Date => {
+  if (now !== lastNowInput) {
+    lastNowInput = now;
+    lastNowDate = new Date(now);
+  }
+  return lastNowDate;
+};
+
 const toDate = (now: Date | string | number | undefined): Date => {
-  const date = now === undefined ? new Date() : now instanceof Date ? now : new Date(now);
+  const date = now === undefined ? new Date() : now instanceof Date ? now : parseNow(now);
   if (Number.isNaN(date.getTime())) throw new FormUsageError('bad-argument', '`now` is not a valid date');
   return date;
 };

@@ -1,3 +1,4 @@
+import { hasOwn } from '../core/reserved';
 import { isOperation, splitOperation } from './isLogic';
 import { OPERATORS } from './operators';
 import { readPath, readVar, varParts } from './readVar';
@@ -36,6 +37,15 @@ const compileVar: Builder = (args, raw) => {
   if (!isOperation(nameArg) && !Array.isArray(nameArg)) {
     const parts = varParts(nameArg);
     if (parts === null) return (data) => data;
+    if (fallback === undefined && parts.length === 1) {
+      // The common case, a plain field name: one own-property read, no loop.
+      const key = parts[0] as string;
+      return (data) => {
+        if (typeof data !== 'object' || data === null || !hasOwn(data, key)) return readPath(data, parts, null);
+        const value = (data as Record<string, unknown>)[key];
+        return value === undefined ? null : value;
+      };
+    }
     if (fallback === undefined) return (data) => readPath(data, parts, null);
     return (data) => {
       const notFound = fallback(data);

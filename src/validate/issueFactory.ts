@@ -14,6 +14,10 @@ const ROW_LABEL: Readonly<Record<string, string>> = {
  * the catalogue's. The label names the field (and the row, inside a group) so the person knows
  * exactly what to fix; the submitted value is never interpolated.
  */
+// Outside groups a field's message depends only on locale, code and format (its limits are fixed at
+// compile time), so it is built once and reused: a form full of mistakes stays cheap to validate.
+const memo = new WeakMap<RuntimeField, Map<string, string>>();
+
 export const makeIssue = (
   path: string,
   code: ErrorCode,
@@ -23,6 +27,26 @@ export const makeIssue = (
   fallbackLocale: string,
   rowIndex?: number,
 ): ValidationIssue => {
+  if (field !== undefined && field.group === undefined) {
+    let messages = memo.get(field);
+    if (messages === undefined) memo.set(field, (messages = new Map()));
+    const key = `${locale}\u0000${code}\u0000${params?.format ?? ''}`;
+    let message = messages.get(key);
+    if (message === undefined) messages.set(key, (message = buildMessage(code, params, field, locale, fallbackLocale, undefined)));
+    return params === undefined ? { path, code, message } : { path, code, message, params };
+  }
+  const message = buildMessage(code, params, field, locale, fallbackLocale, rowIndex);
+  return params === undefined ? { path, code, message } : { path, code, message, params };
+};
+
+const buildMessage = (
+  code: ErrorCode,
+  params: IssueParams | undefined,
+  field: RuntimeField | undefined,
+  locale: string,
+  fallbackLocale: string,
+  rowIndex: number | undefined,
+): string => {
   const catalogue = VALIDATION_MESSAGES[builtInLocale(locale)];
   const override = field?.messages?.[code];
   const format = code === 'format' && params !== undefined ? String(params.format) : undefined;
@@ -35,6 +59,5 @@ export const makeIssue = (
       group: localize(field.group.label, locale, fallbackLocale), n: rowIndex + 1, label,
     });
   }
-  const message = interpolate(template, { ...params, label });
-  return params === undefined ? { path, code, message } : { path, code, message, params };
+  return interpolate(template, { ...params, label });
 };

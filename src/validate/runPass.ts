@@ -18,7 +18,7 @@ export interface PassOptions {
   readonly locale: string;
   readonly now: Date;
   readonly previous: Readonly<Record<string, unknown>> | undefined;
-  /** evaluate() wants every field's state; validate() does not pay for it. */
+  /** evaluate() wants every field's state and the tags; validate() does not pay for them. */
   readonly collectStates: boolean;
 }
 
@@ -39,6 +39,23 @@ export const isEmpty = (value: unknown): boolean =>
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const localDate = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
+// A scope is cloned from the form's template, which already holds every key it will ever get, so
+// each call copies one fast object shape instead of adding keys one by one. Conditions read scopes
+// through own-property checks only, so Object.prototype is never reached through them.
+const newScope = (template: Readonly<Scope>): Scope => ({ ...template });
+
+// The clock strings for $now / $today are the same for every call at the same instant: cache the last.
+let clockTime = Number.NaN;
+let clockIso = '';
+let clockDay = '';
+const clock = (now: Date): void => {
+  const time = now.getTime();
+  if (time === clockTime) return;
+  clockTime = time;
+  clockIso = now.toISOString();
+  clockDay = localDate(now);
+};
+
 const finite = (value: unknown): unknown =>
   typeof value === 'number' && !Number.isFinite(value) ? null : value === undefined ? null : value;
 
@@ -48,34 +65,49 @@ const finite = (value: unknown): unknown =>
  * it unanswered. Pure: reads `input`, never writes it.
  */
 export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions): PassResult => {
-  const errors: ValidationIssue[] = [];
-  const values: Record<string, unknown> = {};
-  // Keys are field ids (never reserved names) and row indexes, so a plain object is safe here.
-  const states: Record<string, FieldState> | undefined = options.collectStates ? {} : undefined;
-  const scope: Scope = Object.create(null);
-  scope.$role = options.role ?? null;
-  scope.$now = options.now.toISOString();
-  scope.$today = localDate(options.now);
-  const issue = (path: string, code: ValidationIssue['code'], field?: RuntimeField, params?: ValidationIssue['params'], row?: number): void => {
-    errors.push(makeIssue(path, code, params, field, options.locale, form.defaultLocale, row));
-  };
-
+  const pass = new Pass(form, options);
   let source: Readonly<Record<string, unknown>> = {};
   if (isPlainObject(input)) {
     source = input;
-    for (const key of Object.keys(input)) if (!form.topLevelIds.has(key)) issue(key, 'unknownField');
+    for (const key of Object.keys(input)) if (!form.topLevelIds.has(key)) pass.issue(key, 'unknownField');
   } else {
-    issue('', 'type', undefined, { expected: 'object' });
+    pass.issue('', 'type', undefined, { expected: 'object' });
   }
   const previous = isPlainObject(options.previous) ? options.previous : undefined;
+  for (const field of form.fields) pass.visit(field, source, previous, '', pass.scope, pass.values, undefined);
+  pass.checkRules();
+  const tags = options.collectStates ? form.tags.filter((tag) => truthy(tag.when(pass.scope))).map((tag) => tag.id) : [];
+  return { errors: pass.errors, values: pass.values, states: pass.states, tags, scope: pass.scope };
+};
 
-  const visit = (
-    field: RuntimeField, data: Readonly<Record<string, unknown>>, before: Readonly<Record<string, unknown>> | undefined,
-    prefix: string, slot: Scope, target: Record<string, unknown>, row: number | undefined,
-  ): void => {
-    const id = field.id;
-    const path = prefix + id;
-    const role = options.role;
+type Data = Readonly<Record<string, unknown>>;
+
+// A class rather than closures inside runPass: its methods are created once, not on every call.
+class Pass {
+  readonly errors: ValidationIssue[] = [];
+  readonly values: Record<string, unknown> = {};
+  // Keys are field ids (never reserved names) and row indexes, so a plain object is safe here.
+  readonly states: Record<string, FieldState> | undefined;
+  readonly scope: Scope;
+
+  constructor(private readonly form: RuntimeForm, private readonly options: PassOptions) {
+    this.states = options.collectStates ? {} : undefined;
+    this.scope = newScope(form.scopeTemplate);
+    clock(options.now);
+    this.scope.$role = options.role ?? null;
+    this.scope.$now = clockIso;
+    this.scope.$today = clockDay;
+  }
+
+  issue(path: string, code: ValidationIssue['code'], field?: RuntimeField, params?: ValidationIssue['params'], row?: number): void {
+    this.errors.push(makeIssue(path, code, params, field, this.options.locale, this.form.defaultLocale, row));
+  }
+
+  visit(field: RuntimeField, data: Data, before: Data | undefined, prefix: string, slot: Scope, target: Record<string, unknown>, row: number | undefined): void {
+    const { id } = field;
+    const { scope, states } = this;
+    const path = prefix === '' ? id : prefix + id;
+    const role = this.options.role;
     const readable = field.readRoles === undefined || (role !== undefined && (field.readRoles.has(role) || field.writeRoles?.has(role) === true));
     const visible = readable && (field.visible === undefined || truthy(field.visible(scope)));
 
@@ -93,7 +125,7 @@ export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions)
     const writable = field.writeRoles === undefined ? field.type !== 'autoId' : role !== undefined && field.writeRoles.has(role);
     const unchanged = before !== undefined && hasOwn(before, id) && sameValue(before[id], raw);
     if (present && !writable && !unchanged) {
-      issue(path, 'forbidden', field, undefined, row);
+      this.issue(path, 'forbidden', field, undefined, row);
       present = false;
       raw = undefined;
     }
@@ -103,21 +135,21 @@ export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions)
       return;
     }
     const locked = !writable || (field.readonly !== undefined && truthy(field.readonly(scope)));
-    const required = options.mode !== 'draft' &&
+    const required = this.options.mode !== 'draft' &&
       (field.required === true || (typeof field.required === 'function' && truthy(field.required(scope))));
     if (states) states[path] = { visible, required, readonly: locked };
     if (present && locked && writable && before !== undefined && !unchanged) {
-      issue(path, 'forbidden', field, undefined, row);
+      this.issue(path, 'forbidden', field, undefined, row);
       present = false;
     }
     if (!present) {
       slot[id] = null;
-      if (required) issue(path, 'required', field, undefined, row);
+      if (required) this.issue(path, 'required', field, undefined, row);
       return;
     }
     const failure = field.check?.(raw, scope);
     if (failure !== undefined) {
-      issue(path, failure.code, field, failure.params, row);
+      this.issue(path, failure.code, field, failure.params, row);
       slot[id] = null;
       target[id] = raw;
       return;
@@ -127,7 +159,11 @@ export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions)
       target[id] = raw;
       return;
     }
-    const rows = raw as readonly unknown[];
+    this.visitRows(field, raw as readonly unknown[], before, path, slot, target);
+  }
+
+  private visitRows(field: RuntimeField, rows: readonly unknown[], before: Data | undefined, path: string, slot: Scope, target: Record<string, unknown>): void {
+    const { id } = field;
     const beforeRows = before !== undefined && Array.isArray(before[id]) ? (before[id] as readonly unknown[]) : undefined;
     const cleanedRows: unknown[] = [];
     const rowScopes: Scope[] = [];
@@ -135,38 +171,36 @@ export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions)
       const rowPath = `${path}.${index}`;
       const rowData = rows[index];
       if (!isPlainObject(rowData)) {
-        issue(rowPath, 'type', field, { expected: 'object' }, index);
+        this.issue(rowPath, 'type', field, { expected: 'object' }, index);
         cleanedRows.push(rowData);
         continue;
       }
-      for (const key of Object.keys(rowData)) if (!field.rowIds?.has(key)) issue(`${rowPath}.${key}`, 'unknownField');
-      const rowScope: Scope = Object.create(null);
+      for (const key of Object.keys(rowData)) if (!field.rowIds?.has(key)) this.issue(`${rowPath}.${key}`, 'unknownField');
+      const rowScope = newScope(field.rowTemplate as Scope);
       const rowValues: Record<string, unknown> = {};
       const beforeRow = beforeRows?.[index];
-      scope.$row = rowScope;
-      for (const child of field.rows) {
-        visit(child, rowData, isPlainObject(beforeRow) ? beforeRow : undefined, `${rowPath}.`, rowScope, rowValues, index);
+      this.scope.$row = rowScope;
+      for (const child of field.rows ?? []) {
+        this.visit(child, rowData, isPlainObject(beforeRow) ? beforeRow : undefined, `${rowPath}.`, rowScope, rowValues, index);
       }
-      scope.$row = null;
+      this.scope.$row = null;
       cleanedRows.push(rowValues);
       rowScopes.push(rowScope);
     }
     slot[id] = rowScopes;
     target[id] = cleanedRows;
-  };
-
-  for (const field of form.fields) visit(field, source, previous, '', scope, values, undefined);
-
-  for (const rule of form.rules) {
-    const fires = rule.when !== undefined
-      ? truthy(rule.when(scope))
-      : rule.reads.every((id) => scope[id] !== null && scope[id] !== undefined);
-    if (!fires || truthy(rule.assert(scope))) continue;
-    if (errors.some((error) => error.path === rule.path)) continue; // the field's own error says more
-    const error = makeIssue(rule.path, 'rule', { rule: rule.id }, rule.field, options.locale, form.defaultLocale);
-    errors.push(rule.message === undefined ? error : { ...error, message: localize(rule.message, options.locale, form.defaultLocale) });
   }
 
-  const tags = form.tags.filter((tag) => truthy(tag.when(scope))).map((tag) => tag.id);
-  return { errors, values, states, tags, scope };
-};
+  checkRules(): void {
+    const { scope, options, form } = this;
+    for (const rule of form.rules) {
+      const fires = rule.when !== undefined
+        ? truthy(rule.when(scope))
+        : rule.reads.every((id) => scope[id] !== null && scope[id] !== undefined);
+      if (!fires || truthy(rule.assert(scope))) continue;
+      if (this.errors.some((error) => error.path === rule.path)) continue; // the field's own error says more
+      const error = makeIssue(rule.path, 'rule', { rule: rule.id }, rule.field, options.locale, form.defaultLocale);
+      this.errors.push(rule.message === undefined ? error : { ...error, message: localize(rule.message, options.locale, form.defaultLocale) });
+    }
+  }
+}

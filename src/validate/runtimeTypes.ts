@@ -29,6 +29,8 @@ export interface RuntimeField {
   /** Row fields of a repeating group, in evaluation order. */
   readonly rows: readonly RuntimeField[] | undefined;
   readonly rowIds: ReadonlySet<string> | undefined;
+  /** Every row field id set to null: the shape each row scope is cloned from. */
+  readonly rowTemplate: Readonly<Scope> | undefined;
   readonly group: RuntimeField | undefined;
 }
 
@@ -51,6 +53,8 @@ export interface RuntimeTag {
 export interface RuntimeForm {
   readonly fields: readonly RuntimeField[];
   readonly topLevelIds: ReadonlySet<string>;
+  /** Context variables and every top-level field id set to null: the shape each scope is cloned from. */
+  readonly scopeTemplate: Readonly<Scope>;
   readonly rules: readonly RuntimeRule[];
   readonly tags: readonly RuntimeTag[];
   readonly roles: ReadonlySet<string>;
