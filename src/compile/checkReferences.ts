@@ -68,7 +68,18 @@ export const checkReferences = (model: FormModel, customFormats: readonly string
       const parsed = parseTemplate(def.pattern, { seq: true, field: false });
       if (!parsed.ok) issues.issue('bad-pattern', `${field.defPath}.pattern`, 'bad-pattern.token', { name: parsed.token, tokens: TEMPLATE_TOKENS });
     }
+    for (const [low, high] of [['minLength', 'maxLength'], ['min', 'max'], ['minItems', 'maxItems']] as const) {
+      const lowValue = def[low];
+      const highValue = def[high];
+      if (typeof lowValue === 'number' && typeof highValue === 'number' && lowValue > highValue) {
+        issues.issue('schema', `${field.defPath}.${low}`, 'schema.limits', { low, high });
+      }
+    }
     const options = model.options.get(field);
+    const depth = options?.base?.depth ?? 0;
+    if (field.type === 'cascader' && typeof def.levels === 'number' && options?.base !== undefined && def.levels > depth) {
+      issues.issue('schema', `${field.defPath}.levels`, 'schema.levels', { levels: def.levels, depth });
+    }
     if (options !== undefined && options.base === undefined && options.cases.length === 0 && !issues.hasIssueAt(field.defPath)) {
       issues.issue('schema', `${field.defPath}.options`, 'schema.required', { name: 'options' });
     }

@@ -86,7 +86,8 @@ const createForm = (definition: FormDefinition, runtime: RuntimeForm, issues: Is
       throw new FormUsageError('unknown-role', `role '${role}' is not declared by form '${definition.id}' (roles: ${[...runtime.roles].join(', ')})`);
     }
   };
-  const passOptions = (options: ValidateOptions & EvaluateContext, collectStates: boolean): PassOptions => {
+  const passOptions = (given: ValidateOptions & EvaluateContext | null | undefined, collectStates: boolean): PassOptions => {
+    const options: ValidateOptions & EvaluateContext = typeof given === 'object' && given !== null ? given : {};
     checkRole(options.role);
     return {
       mode: options.mode ?? 'submit',
@@ -104,11 +105,11 @@ const createForm = (definition: FormDefinition, runtime: RuntimeForm, issues: Is
     roles: Object.freeze([...runtime.roles]),
     definition,
     warnings: Object.freeze(issues.warnings.slice()),
-    validate(values: unknown, options: ValidateOptions = {}) {
+    validate(values: unknown, options?: ValidateOptions) {
       const result = runPass(runtime, values, passOptions(options, false));
       return { valid: result.errors.length === 0, errors: result.errors, values: result.values };
     },
-    evaluate(values: unknown, context: EvaluateContext = {}) {
+    evaluate(values: unknown, context?: EvaluateContext) {
       const result = runPass(runtime, values, passOptions(context, true));
       return { fields: result.states ?? {}, tags: result.tags };
     },
