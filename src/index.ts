@@ -9,7 +9,7 @@ export type {
 } from './compile/compiledForm';
 export { FormDefinitionError, FormUsageError, ERROR_CODES, DEFINITION_ISSUE_CODES, WARNING_CODES } from './core/issues';
 export type {
-  DefinitionIssue, DefinitionIssueCode, DefinitionWarning, ErrorCode, IssueParams, ValidationIssue, WarningCode,
+  CodedIssue, DefinitionIssue, DefinitionIssueCode, DefinitionWarning, ErrorCode, IssueParams, ValidationIssue, WarningCode,
 } from './core/issues';
 export type * from './core/definitionTypes';
 export { isCnIdCard, isCnMobile, isCnUscc } from './validate/formats';

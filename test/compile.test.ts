@@ -134,6 +134,21 @@ describe('compileForm: static analysis', () => {
     ]);
   });
 
+  it('checks fields read inside some/all/none over a group, and element reads of plain lists', () => {
+    const issues = issuesOf(defineForm([
+      { id: 'services', type: 'group', label: 'S', fields: [{ id: 'urgency', type: 'text', label: 'U' }] },
+      { id: 'sources', type: 'multiselect', label: 'Src', options: [{ value: 'expo', label: 'Expo' }] },
+    ], { tags: [
+      { id: 'urgent', when: { some: [{ var: 'services' }, { '==': [{ var: 'urgnecy' }, 'urgent'] }] } },
+      { id: 'fair', when: { some: [{ var: 'sources' }, { '==': [{ var: 'value' }, 'expo'] }] } },
+      { id: 'ok', when: { all: [{ var: 'services' }, { '!!': { var: 'urgency' } }] } },
+    ] }));
+    expect(issues.map((issue) => issue.message)).toEqual([
+      "repeating group 'services' has no field 'urgnecy' — did you mean 'urgency'?",
+      "'value' is read from elements of 'sources', which have no fields",
+    ]);
+  });
+
   it('checks roles, workflow states, option sets, formats and durations', () => {
     const issues = issuesOf(defineForm([
       { id: 'a', type: 'text', label: 'A', access: { write: ['admn'] }, format: 'cn-mobil' },

@@ -8,11 +8,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type IssueParamValue = string | number | boolean | readonly (string | number)[];
 export type IssueParams = { readonly [name: string]: IssueParamValue };
 
-/** A problem with submitted values. `message` is localised and never contains the submitted value. */
-export interface ValidationIssue {
+/** Every problem formloom reports: where (a dotted path), what (a stable code), and a localised message. */
+export interface CodedIssue<Code extends string> {
   readonly path: string;
-  readonly code: ErrorCode;
+  readonly code: Code;
   readonly message: string;
+}
+
+/** A problem with submitted values. `message` is localised and never contains the submitted value. */
+export interface ValidationIssue extends CodedIssue<ErrorCode> {
   readonly params?: IssueParams;
 }
 
@@ -25,23 +29,15 @@ export const DEFINITION_ISSUE_CODES = [
 export type DefinitionIssueCode = (typeof DEFINITION_ISSUE_CODES)[number];
 
 /** A problem in a definition: where (`sections.2.fields.0.visibleIf`), what (code) and how to fix it. */
-export interface DefinitionIssue {
-  readonly path: string;
-  readonly code: DefinitionIssueCode;
-  readonly message: string;
-}
+export type DefinitionIssue = CodedIssue<DefinitionIssueCode>;
 
 /** Legal but suspicious definitions: reported on `form.warnings`, never thrown. */
 export const WARNING_CODES = [
-  'pii-unmasked', 'never-visible-required', 'unused-option-set', 'rule-never-fires', 'constant-condition',
+  'pii-unmasked', 'never-visible-required', 'unused-option-set', 'rule-never-fires',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
-export interface DefinitionWarning {
-  readonly path: string;
-  readonly code: WarningCode;
-  readonly message: string;
-}
+export type DefinitionWarning = CodedIssue<WarningCode>;
 
 /** Thrown by `compileForm` with every problem of the definition at once. */
 export class FormDefinitionError extends Error {

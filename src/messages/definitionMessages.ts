@@ -41,7 +41,6 @@ const en = {
   'warn.never-visible-required': "'{field}' is required but can never be visible",
   'warn.unused-option-set': "option set '{name}' is not used by any field",
   'warn.rule-never-fires': "rule '{name}' can never fire: its condition is always false",
-  'warn.constant-condition': 'this condition is constant ({value}); write it as a boolean',
 };
 type Key = keyof typeof en;
 
@@ -85,7 +84,6 @@ const zhCN: Record<Key, string> = {
   'warn.never-visible-required': '“{field}”为必填，但永远不会显示',
   'warn.unused-option-set': '选项集“{name}”未被任何字段使用',
   'warn.rule-never-fires': '规则“{name}”永远不会触发：其条件恒为假',
-  'warn.constant-condition': '此条件恒为 {value}；请直接写成布尔值',
 };
 
 const zhTW: Record<Key, string> = {
@@ -128,7 +126,6 @@ const zhTW: Record<Key, string> = {
   'warn.never-visible-required': '「{field}」為必填，但永遠不會顯示',
   'warn.unused-option-set': '選項集「{name}」未被任何欄位使用',
   'warn.rule-never-fires': '規則「{name}」永遠不會觸發：其條件恆為假',
-  'warn.constant-condition': '此條件恆為 {value}；請直接寫成布林值',
 };
 
 export type DefinitionMessageKey = Key;

@@ -25,6 +25,11 @@ describe('the built package, imported by name', () => {
     expect(JSON.parse(out)).toEqual({ ok: true, code: 'format', isError: true });
   });
 
+  it('exports the definition JSON Schema for editors', () => {
+    const out = run(['-e', "console.log(require('formloom/schema.json').title)"]);
+    expect(out.trim()).toBe('formloom form definition');
+  });
+
   it('ships type declarations for both and keeps node: imports out of the core bundle', () => {
     const esm = readFileSync(new URL('dist/index.js', root), 'utf8');
     expect(esm).not.toMatch(/from ['"]node:/);
