@@ -196,3 +196,23 @@ describe('dependent options (R5)', () => {
     expect(scale.validate({ scale: 'owner' }).errors[0]?.code).toBe('option');
   });
 });
+
+describe('$today and time zones', () => {
+  const definition = defineForm([{ id: 'expected', type: 'date', label: 'Expected' }], {
+    rules: [{ id: 'not-past', path: 'expected', assert: { '>=': [{ var: 'expected' }, { var: '$today' }] } }],
+  });
+  // 2026-11-23 07:00 in Beijing is still 2026-11-22 in UTC.
+  const now = '2026-11-22T23:00:00Z';
+
+  it('takes today in the time zone given at compile time or per call', () => {
+    const beijing = compileForm(definition, { timeZone: 'Asia/Shanghai' });
+    expect(beijing.validate({ expected: '2026-11-22' }, { now }).errors.map((error) => error.code)).toEqual(['rule']);
+    expect(beijing.validate({ expected: '2026-11-23' }, { now }).valid).toBe(true);
+    expect(beijing.validate({ expected: '2026-11-22' }, { now, timeZone: 'UTC' }).valid).toBe(true);
+  });
+
+  it('refuses a time zone that does not exist', () => {
+    expect(() => compileForm(definition, { timeZone: 'Mars/Olympus' })).toThrow(FormUsageError);
+    expect(() => compileForm(definition).validate({}, { timeZone: 'Nowhere' })).toThrow(FormUsageError);
+  });
+});

@@ -3,7 +3,7 @@ import { FormDefinitionError, FormUsageError } from '../core/issues';
 import { isPlainObject } from '../core/reserved';
 import { DEFINITION_MESSAGES } from '../messages/definitionMessages';
 import { builtInLocale } from '../core/localize';
-import { runPass, type PassOptions } from '../validate/runPass';
+import { dayIn, runPass, type PassOptions } from '../validate/runPass';
 import type { RuntimeForm } from '../validate/runtimeTypes';
 import { buildModel } from './buildModel';
 import { buildRuntime } from './buildRuntime';
@@ -21,6 +21,11 @@ export interface CompileOptions {
   readonly locale?: string;
   /** Extra text formats: `{ 'hk-mobile': (v) => /^[5-9]\d{7}$/.test(v) }`, used as `"format": "hk-mobile"`. */
   readonly formats?: Readonly<Record<string, (value: string) => boolean>>;
+  /**
+   * IANA time zone in which `$today` is taken, e.g. 'Asia/Shanghai': a server running in UTC then
+   * still judges "not in the past" by the customer's calendar. Default: the runtime's local zone.
+   */
+  readonly timeZone?: string;
 }
 
 const deepFreeze = <T>(value: T): T => {
@@ -60,7 +65,8 @@ export const compileForm = (definition: unknown, options: CompileOptions = {}): 
   if (issues.issues.length > 0) throw new FormDefinitionError(issues.issues);
   collectWarnings(model, issues);
   const runtime = buildRuntime(model, order, formats);
-  return createForm(frozen as unknown as FormDefinition, runtime, issues);
+  checkTimeZone(options.timeZone);
+  return createForm(frozen as unknown as FormDefinition, runtime, issues, options.timeZone);
 };
 
 // Callers tend to pass the same `now` string on every call (a request's timestamp): parse it once.
@@ -80,7 +86,16 @@ const toDate = (now: Date | string | number | undefined): Date => {
   return date;
 };
 
-const createForm = (definition: FormDefinition, runtime: RuntimeForm, issues: IssueCollector): CompiledForm => {
+const checkTimeZone = (timeZone: string | undefined): void => {
+  if (timeZone === undefined) return;
+  try {
+    dayIn(new Date(0), timeZone);
+  } catch {
+    throw new FormUsageError('bad-argument', `'${timeZone}' is not an IANA time zone such as 'Asia/Shanghai'`);
+  }
+};
+
+const createForm = (definition: FormDefinition, runtime: RuntimeForm, issues: IssueCollector, defaultTimeZone: string | undefined): CompiledForm => {
   const checkRole = (role: string | undefined): void => {
     if (role !== undefined && runtime.roles.size > 0 && !runtime.roles.has(role)) {
       throw new FormUsageError('unknown-role', `role '${role}' is not declared by form '${definition.id}' (roles: ${[...runtime.roles].join(', ')})`);
@@ -89,11 +104,13 @@ const createForm = (definition: FormDefinition, runtime: RuntimeForm, issues: Is
   const passOptions = (given: ValidateOptions & EvaluateContext | null | undefined, collectStates: boolean): PassOptions => {
     const options: ValidateOptions & EvaluateContext = typeof given === 'object' && given !== null ? given : {};
     checkRole(options.role);
+    if (options.timeZone !== undefined) checkTimeZone(options.timeZone);
     return {
       mode: options.mode ?? 'submit',
       role: runtime.roles.size > 0 ? options.role : undefined,
       locale: options.locale ?? runtime.defaultLocale,
       now: toDate(options.now),
+      timeZone: options.timeZone ?? defaultTimeZone,
       previous: options.previous,
       collectStates,
     };

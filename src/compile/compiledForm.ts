@@ -12,6 +12,8 @@ export interface ValidateOptions {
   readonly locale?: Locale;
   /** The clock for `$now` / `$today` in conditions. Default: the current time. */
   readonly now?: Date | string | number;
+  /** IANA time zone in which `$today` is taken ('Asia/Shanghai'). Default: the form's, else the runtime's. */
+  readonly timeZone?: string;
   /** The values before this change: locked and role-restricted fields may keep their previous value. */
   readonly previous?: FormValues;
 }
@@ -33,6 +35,7 @@ export interface EvaluateContext {
   readonly role?: string;
   readonly locale?: Locale;
   readonly now?: Date | string | number;
+  readonly timeZone?: string;
   readonly mode?: 'submit' | 'draft';
 }
 

@@ -17,6 +17,8 @@ export interface PassOptions {
   readonly role: string | undefined;
   readonly locale: string;
   readonly now: Date;
+  /** IANA zone for `$today`; undefined = the runtime's local zone. */
+  readonly timeZone: string | undefined;
   readonly previous: Readonly<Record<string, unknown>> | undefined;
   /** evaluate() wants every field's state and the tags; validate() does not pay for them. */
   readonly collectStates: boolean;
@@ -39,6 +41,18 @@ export const isEmpty = (value: unknown): boolean =>
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const localDate = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** `YYYY-MM-DD` of `date` in an IANA time zone ('Asia/Shanghai'), or in the runtime's own zone. */
+export const dayIn = (date: Date, timeZone: string | undefined): string => {
+  if (timeZone === undefined) return localDate(date);
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(date);
+};
+
 // A scope is cloned from the form's template, which already holds every key it will ever get, so
 // each call copies one fast object shape instead of adding keys one by one. Conditions read scopes
 // through own-property checks only, so Object.prototype is never reached through them.
@@ -46,14 +60,16 @@ const newScope = (template: Readonly<Scope>): Scope => ({ ...template });
 
 // The clock strings for $now / $today are the same for every call at the same instant: cache the last.
 let clockTime = Number.NaN;
+let clockZone: string | undefined;
 let clockIso = '';
 let clockDay = '';
-const clock = (now: Date): void => {
+const clock = (now: Date, timeZone: string | undefined): void => {
   const time = now.getTime();
-  if (time === clockTime) return;
+  if (time === clockTime && timeZone === clockZone) return;
   clockTime = time;
+  clockZone = timeZone;
   clockIso = now.toISOString();
-  clockDay = localDate(now);
+  clockDay = dayIn(now, timeZone);
 };
 
 const finite = (value: unknown): unknown =>
@@ -93,7 +109,7 @@ class Pass {
   constructor(private readonly form: RuntimeForm, private readonly options: PassOptions) {
     this.states = options.collectStates ? {} : undefined;
     this.scope = newScope(form.scopeTemplate);
-    clock(options.now);
+    clock(options.now, options.timeZone);
     this.scope.$role = options.role ?? null;
     this.scope.$now = clockIso;
     this.scope.$today = clockDay;
