@@ -6,7 +6,7 @@ import jsonLogic from 'json-logic-js';
  * The intake form (examples/customer-intake.json) written by hand the way a team without formloom
  * would: one ajv JSON Schema (if/then for the conditional requirement), visibility and tags as JSON
  * Logic, the date rule in code. Both baselines do the same work as formloom's validate for a
- * customer: drop hidden and staff-only fields, validate, check the rule, evaluate the tags.
+ * customer: drop hidden and staff-only fields, validate, check the rule. (Tags are evaluate()'s job.)
  */
 const option = (...values: string[]) => ({ enum: values });
 export const intakeSchema = {
@@ -39,11 +39,6 @@ const visibility: Record<string, unknown> = {
   feedbackContent: { '!!': { var: 'feedbackType' } },
   satisfaction: { '==': [{ var: 'feedbackType' }, 'satisfaction'] },
 };
-const tags: Record<string, unknown> = {
-  'high-value': { '==': [{ var: 'budget' }, 'gt100k'] },
-  'key-follow-up': { and: [{ '==': [{ var: 'urgency' }, 'high'] }, { in: [{ var: 'demandType' }, ['cooperation', 'custom-service']] }] },
-  complaint: { '==': [{ var: 'feedbackType' }, 'complaint'] },
-};
 const STAFF_ONLY = new Set(['status', 'owner', 'followUpAt', 'notes', 'customerNo']);
 
 export const compileBaselineSchema = () => {
@@ -53,9 +48,8 @@ export const compileBaselineSchema = () => {
 };
 
 type Values = Record<string, unknown>;
-const makeBaseline = (isVisible: (id: string, values: Values) => boolean, tagHolds: (id: string, values: Values) => boolean) => {
+const makeBaseline = (isVisible: (id: string, values: Values) => boolean) => {
   const validate = compileBaselineSchema();
-  const tagIds = Object.keys(tags);
   return (values: Values, today: string) => {
     const cleaned: Values = {};
     for (const key of Object.keys(values)) {
@@ -67,14 +61,13 @@ const makeBaseline = (isVisible: (id: string, values: Values) => boolean, tagHol
     // ajv adds an 'if' error beside each failing 'then'; a UI shows only the field's own.
     const errors = valid ? [] : (validate.errors ?? []).filter((error) => error.keyword !== 'if');
     if (typeof cleaned.expectedDate === 'string' && cleaned.expectedDate < today) errors.push({ keyword: 'rule' } as never);
-    const holding = tagIds.filter((id) => tagHolds(id, cleaned));
-    return { valid: errors.length === 0, errors, values: cleaned, tags: holding };
+    return { valid: errors.length === 0, errors, values: cleaned };
   };
 };
 
 /** Baseline 1: conditions interpreted by json-logic-js on every call. */
 export const interpretedBaseline = () =>
-  makeBaseline((id, values) => jsonLogic.truthy(jsonLogic.apply(visibility[id] as never, values)), (id, values) => jsonLogic.truthy(jsonLogic.apply(tags[id] as never, values)));
+  makeBaseline((id, values) => jsonLogic.truthy(jsonLogic.apply(visibility[id] as never, values)));
 
 /** Baseline 2: the same conditions written once as closures: the fastest hand-written shape. */
 export const closureBaseline = () => {
@@ -82,10 +75,5 @@ export const closureBaseline = () => {
     feedbackContent: (values) => !!values.feedbackType,
     satisfaction: (values) => values.feedbackType === 'satisfaction',
   };
-  const tagFns: Record<string, (values: Values) => boolean> = {
-    'high-value': (values) => values.budget === 'gt100k',
-    'key-follow-up': (values) => values.urgency === 'high' && (values.demandType === 'cooperation' || values.demandType === 'custom-service'),
-    complaint: (values) => values.feedbackType === 'complaint',
-  };
-  return makeBaseline((id, values) => (visible[id] as (v: Values) => boolean)(values), (id, values) => (tagFns[id] as (v: Values) => boolean)(values));
+  return makeBaseline((id, values) => (visible[id] as (v: Values) => boolean)(values));
 };

@@ -216,3 +216,11 @@ describe('$today and time zones', () => {
     expect(() => compileForm(definition).validate({}, { timeZone: 'Nowhere' })).toThrow(FormUsageError);
   });
 });
+
+describe('blank answers', () => {
+  it('counts ASCII, full-width and no-break white space as no answer, and keeps padded text', () => {
+    const form = compileForm(defineForm([{ id: 'name', type: 'text', label: 'Name', required: true }]));
+    for (const blank of ['', ' ', '\t\n', '\u3000\u3000', '\u00a0']) expect(form.validate({ name: blank }).errors[0]?.code).toBe('required');
+    expect(form.validate({ name: ' 张伟 ' }).values).toEqual({ name: ' 张伟 ' });
+  });
+});

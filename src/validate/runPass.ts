@@ -32,10 +32,18 @@ export interface PassResult {
   readonly scope: Scope;
 }
 
+// A string whose first character is not white space is not blank: decided without trim()'s copy.
+// (Codes up to 32 cover ASCII white space; trim() settles the rare rest: NBSP, ideographic space.)
+const isBlank = (text: string): boolean => {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  return (first <= 32 || first === 0xa0 || first === 0x3000 || first === 0xfeff || (first >= 0x2000 && first <= 0x200a) || first === 0x1680 || first === 0x2028 || first === 0x2029 || first === 0x202f || first === 0x205f) && text.trim() === '';
+};
+
 /** Unanswered: nothing, an empty or blank string, an empty list. `false` and `0` are answers. */
 export const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null ||
-  (typeof value === 'string' && value.trim() === '') ||
+  (typeof value === 'string' && isBlank(value)) ||
   (Array.isArray(value) && value.length === 0);
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
