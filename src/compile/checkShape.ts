@@ -16,7 +16,7 @@ const definitionValidator = (): ValidateFunction => {
 };
 
 /** JSON pointer (`/sections/0/fields/2`) to formloom's dotted path (`sections.0.fields.2`). */
-export const pointerToPath = (pointer: string): string =>
+const pointerToPath = (pointer: string): string =>
   pointer
     .split('/')
     .slice(1)

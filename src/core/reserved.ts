@@ -8,8 +8,5 @@ const hasOwnProperty = Object.prototype.hasOwnProperty;
 /** Own-property test that works on null-prototype objects and never consults a prototype. */
 export const hasOwn = (object: object, key: string): boolean => hasOwnProperty.call(object, key);
 
-/** A dictionary without a prototype: `__proto__` or `constructor` keys are plain data in it. */
-export const createDictionary = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

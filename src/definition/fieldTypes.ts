@@ -5,7 +5,6 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'date', 'month', 'datetime', 'rating', 'cascader', 'file', 'group', 'computed', 'autoId',
 ];
 
-export const CHOICE_TYPES: ReadonlySet<FieldType> = new Set(['select', 'radio', 'multiselect']);
 export const TEXT_FORMATS = ['cn-mobile', 'email', 'cn-id-card', 'cn-uscc', 'url'] as const;
 export const PII_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other'] as const;
 export const MASK_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'full', 'none'] as const;

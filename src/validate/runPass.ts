@@ -29,7 +29,6 @@ export interface PassResult {
   readonly values: Record<string, unknown>;
   readonly states: Record<string, FieldState> | undefined;
   readonly tags: string[];
-  readonly scope: Scope;
 }
 
 // A string whose first character is not white space is not blank: decided without trim()'s copy.
@@ -41,7 +40,7 @@ const isBlank = (text: string): boolean => {
 };
 
 /** Unanswered: nothing, an empty or blank string, an empty list. `false` and `0` are answers. */
-export const isEmpty = (value: unknown): boolean =>
+const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null ||
   (typeof value === 'string' && isBlank(value)) ||
   (Array.isArray(value) && value.length === 0);
@@ -101,7 +100,7 @@ export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions)
   for (const field of form.fields) pass.visit(field, source, previous, '', pass.scope, pass.values, undefined);
   pass.checkRules();
   const tags = options.collectStates ? form.tags.filter((tag) => truthy(tag.when(pass.scope))).map((tag) => tag.id) : [];
-  return { errors: pass.errors, values: pass.values, states: pass.states, tags, scope: pass.scope };
+  return { errors: pass.errors, values: pass.values, states: pass.states, tags };
 };
 
 type Data = Readonly<Record<string, unknown>>;
