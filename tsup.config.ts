@@ -9,6 +9,6 @@ export default defineConfig({
   target: 'es2020',
   platform: 'neutral',
   // Runtime dependencies stay external so users dedupe them with their own copies.
-  external: ['ajv', 'ajv-formats', 'json-logic-js', 'immer', 'date-fns'],
+  external: [],
   treeshake: true,
 });

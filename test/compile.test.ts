@@ -21,7 +21,10 @@ describe('compileForm: bad input is a FormDefinitionError, never a TypeError', (
 
   it('reports a misspelt property with a suggestion, at its path', () => {
     const issues = issuesOf(defineForm([{ id: 'a', type: 'text', label: 'A', visibelIf: true }]));
-    expect(issues).toContainEqual({ path: 'sections.0.fields.0.visibelIf', code: 'schema', message: "unknown property 'visibelIf' — did you mean 'visibleIf'?" });
+    expect(issues).toContainEqual({
+      path: 'sections.0.fields.0.visibelIf', code: 'schema', reason: 'additional',
+      message: "unknown property 'visibelIf' — did you mean 'visibleIf'?", params: { name: 'visibelIf', suggestion: 'visibleIf' },
+    });
   });
 
   it('reports an unknown field type with the closest type', () => {
@@ -37,6 +40,7 @@ describe('compileForm: static analysis', () => {
     expect(issues).toEqual([{
       path: 'sections.0.fields.1.visibleIf.==.0.var', code: 'unknown-field',
       message: "unknown field 'feedbackKind' — did you mean 'feedbackType'?",
+      params: { name: 'feedbackKind', suggestion: 'feedbackType' },
     }]);
   });
 
@@ -45,6 +49,7 @@ describe('compileForm: static analysis', () => {
     expect(issues).toEqual([{
       path: 'sections.0.fields.1.visibleIf', code: 'unknown-option',
       message: "'satisfication' is not an option of 'feedbackType' — did you mean 'satisfaction'?",
+      params: { value: 'satisfication', field: 'feedbackType', suggestion: 'satisfaction' },
     }]);
   });
 
@@ -80,17 +85,19 @@ describe('compileForm: static analysis', () => {
     expect(issuesOf(defineForm([{ id: 'a', type: 'text', label: 'A', visibleIf: { '!': { var: 'a' } } }]))[0]?.code).toBe('cycle');
   });
 
-  it('rejects patterns that do not compile or can backtrack catastrophically', () => {
+  it('rejects patterns that do not compile or need backtracking, and accepts the rest (matched in linear time)', () => {
     const issues = issuesOf(defineForm([
       { id: 'a', type: 'text', label: 'A', pattern: '^(a+)+$' },
-      { id: 'b', type: 'text', label: 'B', pattern: '(a|a)*' },
+      { id: 'b', type: 'text', label: 'B', pattern: '^(\\w+)-\\1$' },
       { id: 'c', type: 'text', label: 'C', pattern: '[unclosed' },
-      { id: 'd', type: 'text', label: 'D', pattern: '^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$' },
+      { id: 'd', type: 'text', label: 'D', pattern: '^(?=.*\\d)\\w+$' },
+      { id: 'e', type: 'text', label: 'E', pattern: '^(a{1000}){1000}$' },
     ]));
-    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([
-      ['sections.0.fields.0.pattern', 'bad-pattern'],
-      ['sections.0.fields.1.pattern', 'bad-pattern'],
-      ['sections.0.fields.2.pattern', 'bad-pattern'],
+    expect(issues.map((issue) => [issue.path, issue.code, issue.reason])).toEqual([
+      ['sections.0.fields.1.pattern', 'bad-pattern', 'unsupported'],
+      ['sections.0.fields.2.pattern', 'bad-pattern', 'invalid'],
+      ['sections.0.fields.3.pattern', 'bad-pattern', 'unsupported'],
+      ['sections.0.fields.4.pattern', 'bad-pattern', 'too-large'],
     ]);
   });
 
@@ -110,12 +117,23 @@ describe('compileForm: static analysis', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('rejects duplicate field ids, across groups too', () => {
+  it('rejects duplicate ids at the top level and within a group; row ids are scoped to their group', () => {
     const issues = issuesOf(defineForm([
       { id: 'a', type: 'text', label: 'A' },
-      { id: 'rows', type: 'group', label: 'R', fields: [{ id: 'a', type: 'text', label: 'A again' }] },
+      { id: 'a', type: 'text', label: 'A again' },
+      { id: 'rows', type: 'group', label: 'R', fields: [{ id: 'b', type: 'text', label: 'B' }, { id: 'b', type: 'text', label: 'B again' }] },
     ]));
-    expect(issues).toEqual([expect.objectContaining({ path: 'sections.0.fields.1.fields.0.id', code: 'duplicate-id' })]);
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ['sections.0.fields.1.id', 'duplicate-id'], ['sections.0.fields.2.fields.1.id', 'duplicate-id'],
+    ]);
+    const form = compileForm(defineForm([
+      choice('kind', ['enterprise', 'individual']),
+      { id: 'services', type: 'group', label: 'S', fields: [
+        choice('kind', ['repair', 'install']),
+        { id: 'note', type: 'text', label: 'N', required: { and: [{ '==': [{ var: '$row.kind' }, 'repair'] }, { '==': [{ var: 'kind' }, 'enterprise'] }] } },
+      ] },
+    ]));
+    expect(form.validate({ kind: 'enterprise', services: [{ kind: 'repair' }, { kind: 'install' }] }).errors.map((error) => error.path)).toEqual(['services.0.note']);
   });
 
   it('checks $row: only inside a group, and only its fields', () => {
@@ -182,7 +200,7 @@ describe('compileForm: static analysis', () => {
 
   it('reports every problem at once', () => {
     const issues = issuesOf(defineForm([
-      { id: 'a', type: 'text', label: 'A', pattern: '(a+)+', visibleIf: { var: 'nope' } },
+      { id: 'a', type: 'text', label: 'A', pattern: '(a)\\1', visibleIf: { var: 'nope' } },
       { id: 'a', type: 'number', label: 'dup' },
       { id: 'b', type: 'select', label: 'B' },
     ], { roles: ['customer'], workflows: { w: { initial: 'x', states: { y: {} }, transitions: [] } } }));

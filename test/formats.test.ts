@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCnIdCard, isCnMobile, isCnUscc } from '../src/index';
-import { isDate, isDateTime, isMonth } from '../src/validate/formats';
+import { isCnIdCard, isCnMobile, isCnUscc, normalizeCnIdCard, normalizeCnMobile } from '../src/index';
+import { isDate, isDateTime, isMonth } from '../src/formats/calendar';
 
 const idCheck = (body: string): string => {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -10,10 +10,12 @@ const idCheck = (body: string): string => {
 };
 
 describe('cn-mobile', () => {
-  it('accepts 11 digits starting 1[3-9] and nothing else', () => {
-    expect(isCnMobile('13812345678')).toBe(true);
-    expect(isCnMobile('19912345678')).toBe(true);
-    for (const bad of ['12812345678', '1381234567', '138123456789', '+8613812345678', '138 1234 5678', '１３８１２３４５６７８']) {
+  it('accepts 11 digits starting 1[3-9], as customers type them, and nothing else', () => {
+    for (const good of ['13812345678', '19912345678', '+8613812345678', '+86 138-1234-5678', '138 1234 5678', '0086 13812345678', '１３８１２３４５６７８', '(+86) 138 1234 5678']) {
+      expect(isCnMobile(good)).toBe(true);
+      expect(normalizeCnMobile(good)).toBe(good.includes('99') ? '19912345678' : '13812345678');
+    }
+    for (const bad of ['12812345678', '1381234567', '138123456789', '+8512812345678', '138-1234-567x', '', '+86']) {
       expect(isCnMobile(bad)).toBe(false);
     }
   });
@@ -23,7 +25,8 @@ describe('cn-id-card (GB 11643)', () => {
   it('accepts published examples and refuses a wrong check character', () => {
     expect(isCnIdCard('11010519491231002X')).toBe(true);
     expect(isCnIdCard('110105194912310021')).toBe(false);
-    expect(isCnIdCard('11010519491231002x')).toBe(false);
+    expect(isCnIdCard('11010519491231002x')).toBe(true);
+    expect(normalizeCnIdCard(' 11010519491231002x ')).toBe('11010519491231002X');
   });
 
   it('refuses impossible birth dates even with a correct check character', () => {

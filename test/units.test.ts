@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileForm } from '../src/index';
 import { parseDuration } from '../src/core/duration';
 import { closest } from '../src/core/suggest';
-import { parseTemplate, templateMatcher } from '../src/core/template';
+import { parseTemplate, templatePattern } from '../src/core/template';
+import { compilePattern } from '../src/pattern';
 import { defineForm, issuesOf } from './helpers';
 
 describe('suggestions', () => {
@@ -28,7 +29,9 @@ describe('templates', () => {
     const parsed = parseTemplate('YQ{yyyyMMdd}{seq:3}', { seq: true, field: false });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const matcher = templateMatcher(parsed.parts);
+    const compiled = compilePattern(templatePattern(parsed.parts));
+    if (!compiled.ok) throw new Error(compiled.detail);
+    const { matcher } = compiled;
     expect(matcher.test('YQ20240501001')).toBe(true);
     expect(matcher.test('YQ202405011')).toBe(false);
     expect(matcher.test('XX20240501001')).toBe(false);

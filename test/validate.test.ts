@@ -99,10 +99,22 @@ describe('validate: required, conditions and roles', () => {
     expect(form.evaluate({}, { role: 'clerk' }).fields.status?.visible).toBe(true);
   });
 
-  it('lets a role keep a value it may not change, when it is unchanged from previous', () => {
+  it('never compares a value a role may not read: guessing a staff-only value is always forbidden', () => {
     const previous = { customerType: 'individual', status: 'done' };
-    expect(codes(previous, { role: 'customer', previous })).toEqual([]);
+    expect(codes(previous, { role: 'customer', previous })).toEqual([['status', 'forbidden']]);
     expect(codes({ ...previous, status: 'open' }, { role: 'customer', previous })).toEqual([['status', 'forbidden']]);
+    expect(codes({ customerType: 'individual' }, { role: 'customer', previous })).toEqual([]);
+  });
+
+  it('lets a role resend unchanged a value it may read but not write, even as typed differently', () => {
+    const readOnly = compileForm(defineForm([
+      { id: 'phone', type: 'text', label: 'P', format: 'cn-mobile', access: { read: ['customer', 'clerk'], write: ['clerk'] } },
+    ]));
+    const previous = { phone: '13812345678' };
+    expect(readOnly.validate(previous, { role: 'customer', previous }).errors).toEqual([]);
+    expect(readOnly.validate({ phone: '+86 138 1234 5678' }, { role: 'customer', previous }).errors).toEqual([]);
+    expect(readOnly.validate({ phone: '13900000000' }, { role: 'customer', previous }).errors.map((error) => error.code)).toEqual(['forbidden']);
+    expect(readOnly.validate({ phone: '13900000000' }, { role: 'clerk', previous }).valid).toBe(true);
   });
 
   it('refuses a change to a field locked by readonlyIf', () => {

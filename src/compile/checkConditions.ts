@@ -1,12 +1,15 @@
 import type { OptionValue } from '../core/definitionTypes';
 import { closest } from '../core/suggest';
+import type { OptionEntry } from '../fields/fieldKind';
+import { FIELD_KINDS } from '../fields/registry';
 import { analyzeLogic, type LiteralComparison, type LogicFinding, type VarUse } from '../logic/analyzeLogic';
 import type { FieldNode, FormModel } from './formModel';
+import type { Dependent } from './internalForm';
 import type { IssueCollector } from './issueCollector';
 import type { LogicSite } from './logicSites';
 
 /** Variables every condition may read besides fields. */
-export const CONTEXT_VARS: ReadonlySet<string> = new Set(['$role', '$now', '$today']);
+export const CONTEXT_VARS: ReadonlySet<string> = /* @__PURE__ */ new Set(['$role', '$now', '$today']);
 
 /** An edge "owner depends on field", with the place in the definition that creates it. */
 export interface Dependency {
@@ -15,32 +18,35 @@ export interface Dependency {
   readonly path: string;
 }
 
-const ARRAY_VALUED = new Set(['multiselect', 'cascader', 'file', 'group']);
-const valueKind = (field: FieldNode, model: FormModel): string | undefined => {
-  switch (field.type) {
-    case 'number': case 'rating': return 'number';
-    case 'boolean': return 'boolean';
-    case 'select': case 'radio': {
-      const first = model.options.get(field)?.all.keys().next();
-      return first && !first.done ? typeof first.value : undefined;
-    }
-    case 'computed': return undefined;
-    default: return ARRAY_VALUED.has(field.type) ? 'array' : 'string';
-  }
-};
+export interface ConditionAnalysis {
+  /** Edges between fields: what each field's state reads (for evaluation order and cycles). */
+  readonly dependencies: Dependency[];
+  /** Field key -> everything that reads it: fields, rules, tags, workflow transitions. */
+  readonly dependents: Map<string, Dependent[]>;
+}
 
-/** Checks every condition and returns the dependencies they create between fields. */
-export const checkConditions = (model: FormModel, sites: readonly LogicSite[], issues: IssueCollector): Dependency[] => {
+/** Checks every condition; returns the edges they create between fields and the dependents index. */
+export const checkConditions = (model: FormModel, sites: readonly LogicSite[], issues: IssueCollector): ConditionAnalysis => {
   const dependencies: Dependency[] = [];
-  const topLevelIds = model.fields.map((field) => field.id);
+  const dependents = new Map<string, Dependent[]>();
+  const seen = new Set<string>();
+  const addDependent = (field: FieldNode, dependent: Dependent): void => {
+    const identity = `${field.key}\u0000${dependentKey(dependent)}`;
+    if (seen.has(identity)) return;
+    seen.add(identity);
+    const list = dependents.get(field.key);
+    if (list === undefined) dependents.set(field.key, [dependent]);
+    else list.push(dependent);
+  };
   for (const site of sites) {
     const analysis = analyzeLogic(site.logic, site.path);
     analysis.findings.forEach((finding) => reportFinding(finding, issues));
     const resolved = new Map<VarUse, FieldNode>();
     for (const use of analysis.vars) {
-      const field = resolveVar(use, site, model, topLevelIds, resolved, issues);
+      const field = resolveVar(use, site, model, resolved, issues);
       if (field === undefined) continue;
       resolved.set(use, field);
+      addDependent(field, site.dependent);
       if (site.owner !== undefined && use.scope.kind === 'root') dependencies.push({ from: site.owner, to: field, path: use.path });
     }
     for (const comparison of analysis.comparisons) {
@@ -48,51 +54,66 @@ export const checkConditions = (model: FormModel, sites: readonly LogicSite[], i
       if (field !== undefined) checkComparison(comparison, field, model, issues);
     }
   }
-  return dependencies;
+  return { dependencies, dependents };
+};
+
+const dependentKey = (dependent: Dependent): string => {
+  switch (dependent.kind) {
+    case 'field': return `field:${dependent.key}:${dependent.via}`;
+    case 'rule': return `rule:${dependent.index}`;
+    case 'tag': return `tag:${dependent.id}`;
+    case 'workflow': return `workflow:${dependent.workflow}:${dependent.transition}:${dependent.via}`;
+  }
 };
 
 const reportFinding = (finding: LogicFinding, issues: IssueCollector): void => {
   switch (finding.code) {
     case 'unknown-operator':
-      issues.issue('unknown-operator', finding.path, 'unknown-operator', { name: finding.operator, suggestion: finding.suggestion });
+      issues.issue('unknown-operator', finding.path, undefined, { name: finding.operator, suggestion: finding.suggestion });
       return;
     case 'not-operation':
-      issues.issue('unknown-operator', finding.path, 'schema.not-operation');
+      issues.issue('unknown-operator', finding.path, 'not-operation');
       return;
     case 'bad-arity':
-      issues.issue('bad-arity', finding.path, 'bad-arity', { name: finding.operator, expected: finding.expected, actual: finding.actual });
+      issues.issue('bad-arity', finding.path, undefined, { name: finding.operator, expected: finding.expected, actual: finding.actual });
       return;
     case 'dynamic-var':
-      issues.issue('dynamic-var', finding.path, 'dynamic-var');
+      issues.issue('dynamic-var', finding.path);
   }
+};
+
+const isList = (field: FieldNode): boolean => FIELD_KINDS[field.type].valueKind === 'list';
+
+/** Names read from elements of `sources` (inside some/all/filter/map/reduce): checked against row fields. */
+const checkElementName = (name: string, use: VarUse, sources: readonly FieldNode[], issues: IssueCollector): void => {
+  if (sources.length === 0 || name === '') return;
+  const groups = sources.filter((source) => source.type === 'group');
+  if (groups.length === 0) {
+    issues.issue('unknown-field', use.path, 'element', { name: use.name, source: sources.map((source) => source.id).join(', ') });
+    return;
+  }
+  if (groups.some((group) => group.children.some((child) => child.id === name))) return;
+  const candidates = groups.flatMap((group) => group.children.map((child) => child.id));
+  issues.issue('unknown-field', use.path, 'rowField', { group: groups.map((group) => group.id).join(', '), name, suggestion: closest(name, candidates) });
 };
 
 const resolveVar = (
   use: VarUse,
   site: LogicSite,
   model: FormModel,
-  topLevelIds: readonly string[],
   resolved: ReadonlyMap<VarUse, FieldNode>,
   issues: IssueCollector,
 ): FieldNode | undefined => {
   const [head = '', ...rest] = use.name.split('.');
-  if (use.scope.kind === 'reduce') {
-    if (head !== 'current' && head !== 'accumulator') {
-      issues.issue('unknown-field', use.path, 'unknown-field', { name: use.name, suggestion: closest(head, ['current', 'accumulator']) });
+  if (use.scope.kind === 'reduce' || use.scope.kind === 'element') {
+    const sources = use.scope.sources.map((source) => resolved.get(source)).filter((field): field is FieldNode => field !== undefined);
+    if (use.scope.kind === 'element') {
+      checkElementName(head, use, sources, issues);
+      return undefined;
     }
-    return undefined;
-  }
-  if (use.scope.kind === 'element') {
-    const source = use.scope.source && resolved.get(use.scope.source);
-    if (source === undefined || use.name === '') return undefined;
-    if (source.type === 'group') {
-      if (!source.children.some((child) => child.id === head)) {
-        issues.issue('unknown-field', use.path, 'unknown-field.rowField', {
-          group: source.id, name: head, suggestion: closest(head, source.children.map((child) => child.id)),
-        });
-      }
-    } else if (ARRAY_VALUED.has(source.type)) {
-      issues.issue('unknown-field', use.path, 'unknown-field.element', { name: use.name, source: source.id });
+    if (head === 'current') checkElementName(rest[0] ?? '', use, sources, issues);
+    else if (head !== 'accumulator') {
+      issues.issue('unknown-field', use.path, undefined, { name: use.name, suggestion: closest(head, ['current', 'accumulator']) });
     }
     return undefined;
   }
@@ -101,35 +122,34 @@ const resolveVar = (
     const group = site.rowGroup;
     const childId = rest[0] ?? '';
     if (group === undefined) {
-      issues.issue('unknown-field', use.path, 'unknown-field.row', { name: childId });
+      issues.issue('unknown-field', use.path, 'row', { name: childId });
       return undefined;
     }
     const child = group.children.find((candidate) => candidate.id === childId);
     if (child === undefined) {
-      issues.issue('unknown-field', use.path, 'unknown-field.rowField', {
+      issues.issue('unknown-field', use.path, 'rowField', {
         group: group.id, name: childId, suggestion: closest(childId, group.children.map((candidate) => candidate.id)),
       });
     }
     return child;
   }
-  const field = model.byId.get(head);
-  if (field !== undefined && field.group === undefined && (rest.length === 0 || ARRAY_VALUED.has(field.type))) return field;
-  const rowIds = site.rowGroup?.children.map((child) => `$row.${child.id}`) ?? [];
-  const suggestion = field?.group !== undefined && field.group === site.rowGroup
-    ? `$row.${field.id}`
-    : closest(use.name, [...topLevelIds, ...rowIds, ...CONTEXT_VARS]);
-  issues.issue('unknown-field', use.path, 'unknown-field', { name: use.name, suggestion });
+  const field = model.topLevel.get(head);
+  if (field !== undefined && (rest.length === 0 || isList(field))) return field;
+  const rowField = site.rowGroup?.children.find((child) => child.id === head);
+  const suggestion = rowField !== undefined
+    ? `$row.${rowField.id}`
+    : closest(use.name, [...model.topLevel.keys(), ...(site.rowGroup?.children.map((child) => `$row.${child.id}`) ?? []), ...CONTEXT_VARS]);
+  issues.issue('unknown-field', use.path, undefined, { name: use.name, suggestion });
   return undefined;
 };
 
 const checkComparison = (comparison: LiteralComparison, field: FieldNode, model: FormModel, issues: IssueCollector): void => {
   const options = model.options.get(field);
-  const kind = valueKind(field, model);
+  const kind = FIELD_KINDS[field.type].valueKind;
   const membership = comparison.relation === 'member' || comparison.relation === 'contains' || comparison.relation === 'equals';
-  const arrayField = kind === 'array';
-  if (arrayField && comparison.relation !== 'contains') {
+  if (kind === 'list' && comparison.relation !== 'contains') {
     const suggestion = comparison.relation === 'equals' ? `{"in": [${JSON.stringify(comparison.literals[0])}, {"var": "${field.id}"}]}` : undefined;
-    issues.issue('type-mismatch', comparison.path, 'type-mismatch', {
+    issues.issue('type-mismatch', comparison.path, undefined, {
       field: field.id, fieldType: 'list', literalType: literalType(comparison.literals[0]),
       value: JSON.stringify(comparison.literals[0]), suggestion,
     });
@@ -138,17 +158,18 @@ const checkComparison = (comparison: LiteralComparison, field: FieldNode, model:
   if (options !== undefined && membership) {
     for (const literal of comparison.literals) {
       if ((typeof literal === 'string' || typeof literal === 'number') && options.all.has(literal)) continue;
-      issues.issue('unknown-option', comparison.path, 'unknown-option', {
+      issues.issue('unknown-option', comparison.path, undefined, {
         value: String(literal), field: field.id, suggestion: suggestOption(literal, options.all),
       });
     }
     return;
   }
-  if (kind === undefined || arrayField) return;
+  const expected = kind === 'text' ? 'string' : kind === 'number' || kind === 'boolean' ? kind : undefined;
+  if (expected === undefined) return;
   for (const literal of comparison.literals) {
-    if (typeof literal !== kind) {
-      issues.issue('type-mismatch', comparison.path, 'type-mismatch', {
-        field: field.id, fieldType: kind, literalType: literalType(literal), value: JSON.stringify(literal),
+    if (typeof literal !== expected) {
+      issues.issue('type-mismatch', comparison.path, undefined, {
+        field: field.id, fieldType: expected, literalType: literalType(literal), value: JSON.stringify(literal),
       });
     }
   }
@@ -156,11 +177,11 @@ const checkComparison = (comparison: LiteralComparison, field: FieldNode, model:
 
 const literalType = (value: unknown): string => (typeof value === 'string' ? 'text' : typeof value);
 
-/** Suggests the value the author meant: a near spelling, or the value whose label they typed. */
-const suggestOption = (literal: unknown, options: ReadonlyMap<OptionValue, { readonly label: unknown }>): string | undefined => {
+/** Suggests the value the author meant: the value whose label they typed, or a near spelling. */
+const suggestOption = (literal: unknown, options: ReadonlyMap<OptionValue, OptionEntry>): string | undefined => {
   const text = String(literal);
   for (const [value, entry] of options) {
-    const labels = typeof entry.label === 'string' ? [entry.label] : Object.values((entry.label ?? {}) as object);
+    const labels = typeof entry.label === 'string' ? [entry.label] : Object.values(entry.label);
     if (labels.includes(text)) return String(value);
   }
   return closest(text, [...options.keys()].map(String));

@@ -1,71 +1,87 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { closest } from '../core/suggest';
-import { definitionSchema } from '../definition/definitionSchema';
-import type { IssueCollector } from './issueCollector';
 import { isReservedName } from '../core/reserved';
-import { ID_PATTERN } from '../definition/fieldTypes';
-
-let validator: ValidateFunction | undefined;
-
-// Compiled on first use, not at import, so that importing formloom costs nothing. It runs once per
-// compileForm, so its compile time matters more than its speed: no code optimisation, shared
-// definitions compiled once instead of inlined (together about a third less first-compile time).
-const definitionValidator = (): ValidateFunction => {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false, inlineRefs: false, code: { optimize: false } }).compile(definitionSchema);
-  return validator;
-};
-
-/** JSON pointer (`/sections/0/fields/2`) to formloom's dotted path (`sections.0.fields.2`). */
-const pointerToPath = (pointer: string): string =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
+import { closest } from '../core/suggest';
+import { checkSchema, type SchemaError } from '../definition/checkSchema';
+import { definitionSchema, ID_PATTERN } from '../definition/definitionSchema';
+import type { IssueCollector } from './issueCollector';
 
 const join = (path: string, name: string): string => (path === '' ? name : `${path}.${name}`);
+const limitOf = (schema: Readonly<Record<string, unknown>>, keyword: string): number =>
+  typeof schema[keyword] === 'number' ? (schema[keyword] as number) : 0;
 
-/** Checks the definition against the JSON Schema and reports each mismatch once, at its property. */
+/** Checks the definition against its JSON Schema and reports each mismatch once, at its property. */
 export const checkShape = (definition: unknown, issues: IssueCollector): void => {
-  const validate = definitionValidator();
-  if (validate(definition)) return;
-  for (const error of validate.errors ?? []) report(error, issues);
+  for (const error of checkSchema(definitionSchema, definition)) report(error, issues);
 };
 
-const report = (error: ErrorObject, issues: IssueCollector): void => {
-  const base = pointerToPath(error.instancePath);
-  // Errors about a property's name (propertyNames) point at the object; the name itself is the place.
-  const path = error.propertyName === undefined ? base : join(base, error.propertyName);
-  const params = error.params as Record<string, unknown>;
+const report = (error: SchemaError, issues: IssueCollector): void => {
+  const { path, schema } = error;
   switch (error.keyword) {
-    case 'if':
-      return; // the failing `then` keyword is reported at the property itself
     case 'additionalProperties': {
-      const name = String(params.additionalProperty);
+      const name = error.property ?? '';
       if (isReservedName(name)) return; // reported as reserved-id
-      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      issues.issue('schema', join(path, name), 'schema.additional', { name, suggestion: closest(name, allowed) });
+      // Inside a field this is its type's `then` schema: the keys that type allows.
+      const allowed = Object.keys((schema.properties as Readonly<Record<string, unknown>> | undefined) ?? {});
+      issues.issue('schema', join(path, name), 'additional', { name, suggestion: closest(name, allowed) });
       return;
     }
     case 'required':
-      issues.issue('schema', join(path, String(params.missingProperty)), 'schema.required', { name: String(params.missingProperty) });
+      issues.issue('schema', join(path, error.property ?? ''), 'required', { name: error.property ?? '' });
       return;
-    case 'type':
-      issues.issue('schema', path, 'schema.type', { expected: String(params.type).replace(/,/g, ' or ') });
+    case 'type': {
+      const types = Array.isArray(schema.type) ? (schema.type as string[]) : [String(schema.type)];
+      issues.issue('schema', path, 'type', { expected: types.join(' or ') });
       return;
+    }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map(String);
-      const given = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
-      issues.issue('schema', path, 'schema.enum', { allowed: allowed.join(', '), suggestion: given });
+      const allowed = (schema.enum as unknown[]).map(String);
+      const suggestion = typeof error.data === 'string' ? aliasFor(error.data, allowed) ?? closest(error.data, allowed) : undefined;
+      issues.issue('schema', path, 'enum', { allowed: allowed.join(', '), suggestion });
       return;
     }
     case 'pattern':
-      if (typeof error.data === 'string' && isReservedName(error.data)) return;
-      issues.issue('schema', path, String(params.pattern) === ID_PATTERN ? 'schema.id' : 'schema.name');
+      if (typeof error.data === 'string' && isReservedName(error.data)) return; // reported as reserved-id
+      issues.issue('schema', path, schema.pattern === ID_PATTERN ? 'id' : 'name');
       return;
-    case 'propertyNames':
-      return; // its nested error (pattern or enum on the name) says what is wrong
+    case 'minLength':
+      issues.issue('schema', path, 'too-short', { limit: limitOf(schema, 'minLength'), unit: 'characters' });
+      return;
+    case 'maxLength':
+      issues.issue('schema', path, 'too-long', { limit: limitOf(schema, 'maxLength'), unit: 'characters' });
+      return;
+    case 'minItems':
+      issues.issue('schema', path, 'too-short', { limit: limitOf(schema, 'minItems'), unit: 'items' });
+      return;
+    case 'maxItems':
+      issues.issue('schema', path, 'too-long', { limit: limitOf(schema, 'maxItems'), unit: 'items' });
+      return;
+    case 'minProperties':
+      issues.issue('schema', path, 'too-short', { limit: limitOf(schema, 'minProperties'), unit: 'keys' });
+      return;
+    case 'minimum':
+      issues.issue('schema', path, 'too-small', { limit: limitOf(schema, 'minimum') });
+      return;
+    case 'maximum':
+      issues.issue('schema', path, 'too-large', { limit: limitOf(schema, 'maximum') });
+      return;
+    case 'uniqueItems':
+      issues.issue('schema', path, 'unique');
+      return;
     default:
-      issues.issue('schema', path, 'schema.other', { detail: error.message ?? error.keyword });
+      issues.issue('schema', path, 'other', { detail: error.keyword });
   }
+};
+
+// Field type names authors bring from other form builders, mapped to formloom's.
+const TYPE_ALIASES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
+  ['star', 'rating'], ['stars', 'rating'], ['score', 'rating'], ['dropdown', 'select'], ['checkbox', 'multiselect'],
+  ['checkboxes', 'multiselect'], ['tagbox', 'multiselect'], ['string', 'text'], ['input', 'text'], ['comment', 'textarea'],
+  ['paragraph', 'textarea'], ['integer', 'number'], ['decimal', 'number'], ['toggle', 'boolean'], ['switch', 'boolean'],
+  ['yesno', 'boolean'], ['upload', 'file'], ['attachment', 'file'], ['repeater', 'group'], ['paneldynamic', 'group'],
+  ['array', 'group'], ['region', 'cascader'], ['address', 'cascader'], ['calculated', 'computed'], ['expression', 'computed'],
+  ['formula', 'computed'], ['serial', 'autoId'], ['sequence', 'autoId'], ['datepicker', 'date'], ['time', 'datetime'],
+]);
+
+const aliasFor = (given: string, allowed: readonly string[]): string | undefined => {
+  const alias = TYPE_ALIASES.get(given.toLowerCase());
+  return alias !== undefined && allowed.includes(alias) ? alias : undefined;
 };

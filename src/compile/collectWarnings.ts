@@ -17,24 +17,24 @@ export const collectWarnings = (model: FormModel, issues: IssueCollector): void 
   const masking = isPlainObject(model.def.masking) ? model.def.masking : {};
   const policies = isPlainObject(masking.policies) ? Object.values(masking.policies) : [];
   const masked = new Set(policies.flatMap((policy) => (isPlainObject(policy) ? Object.keys(policy) : [])));
-  for (const field of model.byId.values()) {
+  for (const field of model.byKey.values()) {
     const pii = field.def.pii;
-    if (typeof pii === 'string' && !masked.has(field.id)) {
-      issues.warn('pii-unmasked', `${field.defPath}.pii`, 'warn.pii-unmasked', { field: field.id, pii });
+    if (typeof pii === 'string' && !masked.has(field.key)) {
+      issues.warn('pii-unmasked', `${field.defPath}.pii`, { field: field.key, pii });
     }
     const neverVisible = constantValue(field.def.visibleIf) === false || (field.group === undefined && constantValue(field.section.def.visibleIf) === false);
     if (neverVisible && field.def.required !== undefined && field.def.required !== false) {
-      issues.warn('never-visible-required', `${field.defPath}.required`, 'warn.never-visible-required', { field: field.id });
+      issues.warn('never-visible-required', `${field.defPath}.required`, { field: field.key });
     }
   }
   for (const name of model.optionSets.keys()) {
-    if (!model.usedOptionSets.has(name)) issues.warn('unused-option-set', `optionSets.${name}`, 'warn.unused-option-set', { name });
+    if (!model.usedOptionSets.has(name)) issues.warn('unused-option-set', `optionSets.${name}`, { name });
   }
   const rules = Array.isArray(model.def.rules) ? model.def.rules : [];
   rules.forEach((rule, index) => {
     if (!isPlainObject(rule)) return;
     if (constantValue(rule.when) === false || constantValue(rule.assert) === true) {
-      issues.warn('rule-never-fires', `rules.${index}`, 'warn.rule-never-fires', { name: String(rule.id) });
+      issues.warn('rule-never-fires', `rules.${index}`, { name: String(rule.id) });
     }
   });
 };

@@ -1,8 +1,10 @@
-import type { FieldType, OptionValue } from '../core/definitionTypes';
+import type { FieldOptions, OptionList } from '../fields/fieldKind';
+import type { FieldType } from '../fields/fieldDefinition';
 
 /**
- * The normalised view of a definition that every later check and the runtime read: fields as a
- * tree with their definition paths, options resolved, nothing trusted that the schema check failed.
+ * The compiler's working view of a definition that may still be wrong: fields as a tree with their
+ * definition paths and options resolved, nothing trusted that the schema check failed. Checks read
+ * it; the internal form (internalForm.ts) is built from it once it holds no issue.
  */
 export type RawObject = Readonly<Record<string, unknown>>;
 
@@ -15,6 +17,8 @@ export interface SectionNode {
 
 export interface FieldNode {
   readonly id: string;
+  /** `phone` for a top-level field, `services.solution` for a row field: unique in the form. */
+  readonly key: string;
   readonly type: FieldType;
   readonly def: RawObject;
   readonly defPath: string;
@@ -25,38 +29,23 @@ export interface FieldNode {
   readonly order: number;
 }
 
-export interface OptionEntry {
-  readonly value: OptionValue;
-  readonly label: unknown;
-  /** Labels from the root, for hierarchical options: ['制造业', '汽车零部件']. */
-  readonly trail: readonly unknown[];
-  readonly leaf: boolean;
-}
-
-/** Options of one list: every value of the tree, and the tree for cascader paths. */
-export interface OptionList {
-  readonly entries: ReadonlyMap<OptionValue, OptionEntry>;
-  readonly tree: readonly RawObject[];
-  readonly depth: number;
-}
-
-export interface FieldOptions {
-  /** Options when no `optionsIf` case applies (or the only ones). */
-  readonly base: OptionList | undefined;
-  readonly cases: readonly { readonly when: unknown; readonly whenPath: string; readonly list: OptionList }[];
-  /** Every value any case offers: what a condition may compare the field with. */
-  readonly all: ReadonlyMap<OptionValue, OptionEntry>;
-}
-
 export interface FormModel {
   readonly def: RawObject;
   readonly sections: readonly SectionNode[];
   /** Top-level fields in definition order. */
   readonly fields: readonly FieldNode[];
-  /** Every field, group children included, by id (ids are unique across the form). */
-  readonly byId: ReadonlyMap<string, FieldNode>;
+  /** Top-level fields by id. Row field ids are scoped to their group (`group.children`). */
+  readonly topLevel: ReadonlyMap<string, FieldNode>;
+  /** Every field, row fields included, by key, in definition order. */
+  readonly byKey: ReadonlyMap<string, FieldNode>;
   readonly options: ReadonlyMap<FieldNode, FieldOptions>;
   readonly roles: readonly string[];
   readonly optionSets: ReadonlyMap<string, OptionList>;
   readonly usedOptionSets: ReadonlySet<string>;
 }
+
+/** A field named by a reference outside conditions: a top-level id, or `group.field` where allowed. */
+export const fieldByReference = (model: FormModel, reference: string, allowRows: boolean): FieldNode | undefined => {
+  const node = model.byKey.get(reference);
+  return node !== undefined && (allowRows || node.group === undefined) ? node : undefined;
+};

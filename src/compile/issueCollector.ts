@@ -1,38 +1,49 @@
-import type { DefinitionIssue, DefinitionIssueCode, DefinitionWarning, WarningCode } from '../core/issues';
-import { builtInLocale, interpolate } from '../core/localize';
-import { DEFINITION_MESSAGES, type DefinitionMessageKey } from '../messages/definitionMessages';
+import type { DefinitionIssue, DefinitionIssueCode, DefinitionParams, DefinitionWarning, WarningCode } from '../core/issues';
+import { definitionMessage } from '../messages/formatIssue';
 
-type Params = Readonly<Record<string, string | number | undefined>>;
-
-/** Collects definition issues and warnings with localised messages; one place makes every issue. */
+/**
+ * Collects definition issues and warnings; the one place every definition issue is made, so each has
+ * the same shape: path, code, reason, params (with the suggestion) and a message in the compile locale.
+ */
 export class IssueCollector {
   readonly issues: DefinitionIssue[] = [];
   readonly warnings: DefinitionWarning[] = [];
   private readonly seen = new Set<string>();
-  private readonly catalogue;
+  // Every path with an issue, and each of its prefixes: "is there an issue under this field?" in O(1).
+  private readonly touched = new Set<string>();
 
-  constructor(locale: string) {
-    this.catalogue = DEFINITION_MESSAGES[builtInLocale(locale)];
-  }
+  constructor(private readonly locale: string) {}
 
-  issue(code: DefinitionIssueCode, path: string, key: DefinitionMessageKey, params: Params = {}): void {
-    const message = this.message(key, params);
+  issue(code: DefinitionIssueCode, path: string, reason?: string, params: DefinitionParams = {}): void {
+    const cleaned = clean(params);
+    const message = definitionMessage(code, reason, cleaned, this.locale);
     const identity = `${code}\u0000${path}\u0000${message}`;
     if (this.seen.has(identity)) return;
     this.seen.add(identity);
-    this.issues.push({ path, code, message });
+    this.issues.push(reason === undefined ? { path, code, message, params: cleaned } : { path, code, reason, message, params: cleaned });
+    for (let prefix = path; prefix !== ''; prefix = prefix.slice(0, Math.max(0, prefix.lastIndexOf('.')))) {
+      if (this.touched.has(prefix)) break;
+      this.touched.add(prefix);
+    }
   }
 
-  warn(code: WarningCode, path: string, key: DefinitionMessageKey, params: Params = {}): void {
-    this.warnings.push({ path, code, message: this.message(key, params) });
+  warn(code: WarningCode, path: string, params: DefinitionParams = {}): void {
+    const cleaned = clean(params);
+    this.warnings.push({ path, code, message: definitionMessage(code, undefined, cleaned, this.locale), params: cleaned });
   }
 
-  hasIssueAt(prefix: string): boolean {
-    return this.issues.some((issue) => issue.path === prefix || issue.path.startsWith(`${prefix}.`));
-  }
-
-  private message(key: DefinitionMessageKey, params: Params): string {
-    const hint = params.suggestion === undefined ? '' : interpolate(this.catalogue.hint, params);
-    return interpolate(this.catalogue[key], { ...params, hint });
+  /** True when an issue was reported at `path` or below it. */
+  hasIssueAt(path: string): boolean {
+    return this.touched.has(path);
   }
 }
+
+/** Params without undefined entries: a suggestion that found nothing is not part of the issue. */
+const clean = (params: DefinitionParams): DefinitionParams => {
+  const result: Record<string, string | number> = {};
+  for (const key of Object.keys(params)) {
+    const value = params[key];
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
+};

@@ -1,43 +1,77 @@
 import type { LocalizedText } from './definitionTypes';
+import { hasOwn } from './reserved';
 
-/** Locales formloom ships messages for; any other locale falls back to the form's default. */
+/** Locales formloom ships message catalogues for. */
 export const BUILT_IN_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type BuiltInLocale = (typeof BUILT_IN_LOCALES)[number];
 
 /**
- * Picks the text for `locale`, then for `fallback`, then zh-TW <-> zh-CN (a Chinese reader is better
- * served by the other script than by English), then the first text given.
+ * The catalogue a locale tag reads: exact, then by script and region (zh-HK, zh-MO and zh-Hant read
+ * zh-TW; other Chinese tags zh-CN; every en-* tag en); undefined for a language formloom has no
+ * catalogue for ('fr'). Case-insensitive, as BCP 47 tags are.
  */
-export const localize = (text: LocalizedText | undefined, locale: string, fallback: string): string => {
+export const catalogueLocale = (locale: string): BuiltInLocale | undefined => {
+  if (locale === 'zh-CN' || locale === 'zh-TW' || locale === 'en') return locale;
+  const lower = locale.toLowerCase();
+  if (lower === 'zh' || lower.startsWith('zh-')) {
+    return lower === 'zh-tw' || lower === 'zh-hk' || lower === 'zh-mo' || lower.startsWith('zh-hant') ? 'zh-TW' : 'zh-CN';
+  }
+  if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  return undefined;
+};
+
+/**
+ * The text of `text` written in `locale`, or undefined when it has none. A plain string is written in
+ * the form's default locale; a locale key matches exactly or by catalogue ('zh-Hans' is zh-CN text).
+ */
+export const textIn = (text: LocalizedText, locale: string, defaultLocale: string): string | undefined => {
+  if (typeof text === 'string') {
+    if (locale === defaultLocale) return text;
+    const written = catalogueLocale(defaultLocale);
+    return written !== undefined && written === catalogueLocale(locale) ? text : undefined;
+  }
+  if (hasOwn(text, locale)) return text[locale];
+  const wanted = catalogueLocale(locale);
+  if (wanted === undefined) return undefined;
+  for (const key in text) {
+    if (hasOwn(text, key) && catalogueLocale(key) === wanted) return text[key];
+  }
+  return undefined;
+};
+
+/**
+ * Text to show on its own (a label, a title): the requested locale, then the form's default, then
+ * the other Chinese script for a Chinese reader (better served by it than by English), then any.
+ */
+export const localize = (text: LocalizedText | undefined, locale: string, defaultLocale: string): string => {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  const direct = pick(text, locale) ?? pick(text, fallback);
-  if (direct !== undefined) return direct;
-  if (locale.startsWith('zh')) {
-    const chinese = pick(text, 'zh-CN') ?? pick(text, 'zh-TW') ?? pick(text, 'zh');
-    if (chinese !== undefined) return chinese;
+  const found = textIn(text, locale, defaultLocale) ?? textIn(text, defaultLocale, defaultLocale);
+  if (found !== undefined) return found;
+  const wanted = catalogueLocale(locale);
+  if (wanted === 'zh-CN' || wanted === 'zh-TW') {
+    const other = textIn(text, wanted === 'zh-CN' ? 'zh-TW' : 'zh-CN', defaultLocale);
+    if (other !== undefined) return other;
   }
-  for (const key of Object.keys(text)) {
-    const value = text[key];
-    if (typeof value === 'string') return value;
-  }
+  for (const key in text) if (hasOwn(text, key) && typeof text[key] === 'string') return text[key] as string;
   return '';
 };
 
-const pick = (text: { readonly [locale: string]: string }, locale: string): string | undefined =>
-  Object.prototype.hasOwnProperty.call(text, locale) ? text[locale] : undefined;
-
-/** Resolves a built-in locale for message catalogues: exact, then language, then `en`. */
-export const builtInLocale = (locale: string): BuiltInLocale => {
-  if ((BUILT_IN_LOCALES as readonly string[]).includes(locale)) return locale as BuiltInLocale;
-  const lower = locale.toLowerCase();
-  if (lower === 'zh-hk' || lower === 'zh-mo' || lower.startsWith('zh-hant')) return 'zh-TW';
-  if (lower.startsWith('zh')) return 'zh-CN';
-  return 'en';
+/**
+ * The languages a message may be written in, in order: the requested locale's catalogue, the form's
+ * default locale, then en, zh-CN, zh-TW. A message takes the first in which its template and every
+ * text it names exist, so that it never mixes languages.
+ */
+export const messageLocales = (requested: string, defaultLocale: string): readonly BuiltInLocale[] => {
+  const order: BuiltInLocale[] = [];
+  for (const locale of [catalogueLocale(requested), catalogueLocale(defaultLocale), 'en', 'zh-CN', 'zh-TW'] as const) {
+    if (locale !== undefined && !order.includes(locale)) order.push(locale);
+  }
+  return order;
 };
 
 /** Fills `{name}` placeholders from params; unknown placeholders stay as written. */
 export const interpolate = (template: string, params: Readonly<Record<string, unknown>>): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    hasOwn(params, name) && params[name] !== undefined ? String(params[name]) : whole,
   );

@@ -1,7 +1,16 @@
-/** Names that reach object prototypes in JavaScript; never valid as an id, key or variable anywhere. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Names that reach object prototypes in JavaScript. They are never valid as an id, key, option-set,
+ * role, state or variable anywhere in a definition: `__proto__`, `constructor` and `prototype` pollute
+ * or escape, and the other `Object.prototype` members (`hasOwnProperty`, `toString`, …) would turn a
+ * consumer's `values.hasOwnProperty(…)` into a call on data. Cleaned values stay ordinary objects.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable',
+  'toString', 'toLocaleString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
 
-export const isReservedName = (name: string): boolean => RESERVED_NAMES.has(name);
+/** True for a prototype-reaching name, including any member a newer engine adds to Object.prototype. */
+export const isReservedName = (name: string): boolean => RESERVED_NAMES.has(name) || name in Object.prototype;
 
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 
@@ -10,3 +19,22 @@ export const hasOwn = (object: object, key: string): boolean => hasOwnProperty.c
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A dictionary for lookups by caller- or author-supplied names: no prototype to fall through to. */
+export const dictionary = <T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> => {
+  const result = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) result[key] = value;
+  return result;
+};
+
+/** 'array', 'object' (plain: Object.prototype or none), or undefined for anything else; never throws (a revoked Proxy would). */
+export const containerKind = (value: unknown): 'array' | 'object' | undefined => {
+  try {
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (Array.isArray(value)) return 'array';
+    const proto: unknown = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null ? 'object' : undefined;
+  } catch {
+    return undefined;
+  }
+};

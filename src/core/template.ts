@@ -41,15 +41,19 @@ export const parseTemplate = (template: string, allow: { readonly seq: boolean; 
   return { ok: true, parts };
 };
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A RegExp that matches ids made from an auto id template: date digits, then at least `width` digits. */
-export const templateMatcher = (parts: readonly TemplatePart[]): RegExp =>
-  new RegExp(`^${parts.map((part) => {
+/**
+ * The pattern source of ids made from an auto id template: date digits, then at least `width` digits.
+ * It is matched by the linear-time engine like any definition pattern: adjacent `\d{3,}` groups
+ * would backtrack polynomially in a native engine.
+ */
+export const templatePattern = (parts: readonly TemplatePart[]): string =>
+  `^${parts.map((part) => {
     switch (part.kind) {
       case 'text': return escapeRegExp(part.text);
       case 'date': return part.format.replace(/[A-Za-z]+|[-_.]/g, (token) => (/[-_.]/.test(token) ? escapeRegExp(token) : `\\d{${token.length === 1 ? '1,2' : token.length}}`));
       case 'seq': return `\\d{${part.width},}`;
       case 'field': return '.+';
     }
-  }).join('')}$`);
+  }).join('')}$`;

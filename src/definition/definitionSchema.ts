@@ -1,214 +1,220 @@
 import { ERROR_CODES } from '../core/issues';
-import { FIELD_TYPES, ID_PATTERN, NAME_PATTERN, MASK_KINDS, PII_KINDS, TEXT_FORMATS } from './fieldTypes';
+import { ref, type JsonSchema } from '../core/jsonSchema';
+import { FIELD_KINDS, FIELD_TYPES } from '../fields/registry';
 
 /**
- * The JSON Schema (draft-07) of a form definition. The committed `schemas/form-definition.schema.json`
- * is written from this object by `npm run schema`; a test keeps the two equal.
+ * The JSON Schema (draft-07) of a form definition, assembled from the field units. The committed
+ * `schemas/form-definition.schema.json` is written from this object by `npm run schema`; a test
+ * keeps the two equal, and docs/definition-format.md is generated from the same descriptions.
  * Per-type field properties use if/then rather than oneOf so that a mistake is reported once, at the
  * property that is wrong, instead of once per field type.
  */
-type Schema = { readonly [keyword: string]: unknown };
+export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
+export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
+export const FIELD_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$';
+export const PII_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other'] as const;
+export const MASK_KINDS = [...PII_KINDS, 'full', 'none'] as const;
+export const DEDUP_NORMALIZERS = ['cn-mobile', 'trim', 'lowercase', 'company-name', 'width'] as const;
+const EXTENSIONS = { '^x-': { description: 'Extension keys (x-…) are kept and ignored by formloom.' } };
 
-const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });
-const EXTENSIONS = { '^x-': {} };
+const idList: JsonSchema = { type: 'array', items: ref('id'), uniqueItems: true };
+const nameList: JsonSchema = { type: 'array', items: ref('name'), uniqueItems: true };
 
-const id: Schema = { type: 'string', pattern: ID_PATTERN, maxLength: 64 };
-// Names of things that are never JSON Logic variables (states, events, rules, roles…) may use '-'.
-const name: Schema = { type: 'string', pattern: NAME_PATTERN, maxLength: 64 };
-const idList: Schema = { type: 'array', items: ref('id'), uniqueItems: true };
-const nameList: Schema = { type: 'array', items: ref('name'), uniqueItems: true };
-const count: Schema = { type: 'integer', minimum: 0 };
-
-const commonFieldProperties = {
-  id: ref('id'),
+/** Keys every field has, whatever its type. */
+export const COMMON_FIELD_PROPERTIES: { readonly [key: string]: JsonSchema } = {
+  id: ref('id', 'Field id: a letter, then letters, digits and _. It is the key in values and the variable name in conditions; row field ids are scoped to their group.'),
   type: { enum: FIELD_TYPES, description: 'Field type.' },
-  label: ref('localizedText'),
-  help: ref('localizedText'),
-  placeholder: ref('localizedText'),
-  required: { ...ref('logic'), description: 'true, false, or a condition (JSON Logic).' },
-  visibleIf: ref('logic'),
-  readonlyIf: ref('logic'),
-  default: {},
+  label: ref('localizedText', 'What the person filling the form reads; errors name the field by it.'),
+  help: ref('localizedText', 'A hint shown with the field.'),
+  placeholder: ref('localizedText', 'Example text shown in an empty input.'),
+  required: ref('logic', 'true, false, or a condition (JSON Logic): conditionally required (R3).'),
+  visibleIf: ref('logic', 'A condition: the field exists only while it holds (R4). Hidden fields are neither validated nor kept.'),
+  readonlyIf: ref('logic', 'A condition: while it holds, the answer may not change.'),
+  default: { description: 'The initial answer of a new session or record; must be a valid answer.' },
   access: {
     type: 'object',
-    properties: { read: ref('roleList'), write: ref('roleList') },
+    description: 'Roles that may read and write the field (R8); without it, everyone may. A role that may write may also read.',
+    properties: { read: ref('roleList', 'Roles that may see the field.'), write: ref('roleList', 'Roles that may send a value for it.') },
     additionalProperties: false,
   },
-  pii: { enum: PII_KINDS },
+  pii: { enum: PII_KINDS, description: 'The kind of personal data the field holds: decides its default mask (R19).' },
   messages: {
     type: 'object',
+    description: 'The field\'s own message per error code: { "required": { "zh-CN": "请留下手机号" } }.',
     propertyNames: { enum: ERROR_CODES },
     additionalProperties: ref('localizedText'),
   },
 };
 
-const choiceProperties = {
-  options: ref('options'),
-  optionsRef: ref('name'),
-  optionsIf: {
-    type: 'array',
-    items: {
-      type: 'object',
-      required: ['when'],
-      properties: { when: ref('logic'), options: ref('options'), optionsRef: ref('name') },
-      additionalProperties: false,
-    },
-  },
-};
-
-const perType: Record<string, { properties: Record<string, unknown>; required?: string[] }> = {
-  text: { properties: { format: { type: 'string', examples: TEXT_FORMATS }, pattern: { type: 'string' }, minLength: count, maxLength: count } },
-  number: { properties: { min: { type: 'number' }, max: { type: 'number' }, integer: { type: 'boolean' }, unit: ref('localizedText') } },
-  boolean: { properties: {} },
-  select: { properties: { ...choiceProperties, minItems: count, maxItems: count } },
-  date: { properties: {} },
-  rating: { properties: { max: { type: 'integer', minimum: 2, maximum: 10 } } },
-  cascader: { properties: { options: ref('options'), optionsRef: ref('name'), levels: { type: 'integer', minimum: 1, maximum: 6 } } },
-  file: {
-    properties: {
-      accept: { type: 'array', items: { type: 'string', pattern: '^(\\.[A-Za-z0-9]+|[a-z]+/([a-z0-9.+-]+|\\*))$' } },
-      maxSize: { type: 'integer', minimum: 1, description: 'Bytes per file.' },
-      maxFiles: { type: 'integer', minimum: 1 },
-    },
-  },
-  group: { properties: { fields: { type: 'array', minItems: 1, items: ref('field') }, minItems: count, maxItems: count }, required: ['fields'] },
-  computed: { properties: { expression: ref('logic') }, required: ['expression'] },
-  autoId: { properties: { pattern: { type: 'string', minLength: 1, examples: ['YQ{yyyyMMdd}{seq:3}'] } }, required: ['pattern'] },
-};
-const sameAs: Record<string, string> = { textarea: 'text', radio: 'select', multiselect: 'select', month: 'date', datetime: 'date' };
-
-const typeRule = (type: string): Schema => {
-  const spec = perType[sameAs[type] ?? type] ?? { properties: {} };
+const typeRule = (type: (typeof FIELD_TYPES)[number]): JsonSchema => {
+  const kind = FIELD_KINDS[type];
   return {
     if: { properties: { type: { const: type } }, required: ['type'] },
     then: {
-      properties: { ...commonFieldProperties, ...spec.properties },
-      ...(spec.required ? { required: spec.required } : {}),
+      description: kind.summary,
+      properties: { ...COMMON_FIELD_PROPERTIES, ...kind.properties },
+      ...(kind.requiredProperties.length > 0 ? { required: kind.requiredProperties } : {}),
       patternProperties: EXTENSIONS,
       additionalProperties: false,
     },
   };
 };
 
-const workflow: Schema = {
+const transition: JsonSchema = {
   type: 'object',
-  required: ['initial', 'states', 'transitions'],
+  description: 'A move from one state to another, fired by an event.',
+  required: ['event', 'from', 'to'],
   properties: {
-    label: ref('localizedText'),
-    initial: ref('name'),
-    states: {
-      type: 'object',
-      minProperties: 1,
-      propertyNames: ref('name'),
-      additionalProperties: {
-        type: 'object',
-        properties: { label: ref('localizedText'), deadline: ref('duration'), final: { type: 'boolean' } },
-        additionalProperties: false,
-      },
-    },
-    transitions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['event', 'from', 'to'],
-        properties: {
-          event: ref('name'),
-          from: { type: ['string', 'array'], pattern: NAME_PATTERN, items: ref('name'), minItems: 1 },
-          to: ref('name'),
-          label: ref('localizedText'),
-          roles: ref('roleList'),
-          when: ref('logic'),
-          requires: idList,
-          reason: { enum: ['required', 'optional'] },
-          maxTimes: { type: 'integer', minimum: 1 },
-          set: { type: 'object', propertyNames: ref('id'), additionalProperties: ref('logic') },
-        },
-        additionalProperties: false,
-      },
-    },
+    event: ref('name', 'The event name that fires it (approve, reject, start …).'),
+    from: { type: ['string', 'array'], pattern: NAME_PATTERN, items: ref('name'), minItems: 1, description: 'The state (or states) it leaves.' },
+    to: ref('name', 'The state it enters.'),
+    label: ref('localizedText', 'What a button for it says.'),
+    roles: ref('roleList', 'Roles that may fire it; without it, any role.'),
+    when: ref('logic', 'A condition on the record\'s values that must hold.'),
+    requires: { ...idList, description: 'Fields that must be answered first (a done ticket needs a solution).' },
+    reason: { enum: ['required', 'optional'], description: 'Whether the transition takes a reason (a rejection must say why).' },
+    maxTimes: { type: 'integer', minimum: 1, description: 'How often it may fire on one record (at most 3 resubmissions).' },
+    set: { type: 'object', propertyNames: ref('id'), additionalProperties: ref('logic'), description: 'Fields it sets, each from a JSON Logic expression ({"var": "$now"} for a completion time).' },
   },
   additionalProperties: false,
 };
 
-export const definitionSchema: Schema = {
+const workflow: JsonSchema = {
+  type: 'object',
+  description: 'A state machine over records (R12-R14): review, processing, customer stage.',
+  required: ['initial', 'states', 'transitions'],
+  properties: {
+    label: ref('localizedText', 'The workflow\'s name as people read it.'),
+    initial: ref('name', 'The state a new record starts in.'),
+    states: {
+      type: 'object',
+      description: 'State name -> state.',
+      minProperties: 1,
+      propertyNames: ref('name'),
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          label: ref('localizedText', 'The state as people read it (已建档).'),
+          deadline: ref('duration', 'How long a record may stay in this state before it is overdue (PT24H).'),
+          final: { type: 'boolean', description: 'No transition leaves it.' },
+        },
+        additionalProperties: false,
+      },
+    },
+    transitions: { type: 'array', items: transition, description: 'The allowed moves.' },
+  },
+  additionalProperties: false,
+};
+
+export const definitionSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://formloom.dev/schemas/form-definition.schema.json',
   title: 'formloom form definition',
+  description: 'A form definition: sections of fields, with conditions, rules, tags, dedup keys, masking policies, workflows, drafts, export and retention settings.',
   type: 'object',
   required: ['id', 'version', 'title', 'sections'],
   properties: {
-    $schema: { type: 'string' },
-    id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64 },
-    version: { type: 'integer', minimum: 1 },
-    title: ref('localizedText'),
-    description: ref('localizedText'),
-    defaultLocale: ref('locale'),
-    roles: nameList,
-    optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options') },
-    sections: { type: 'array', minItems: 1, items: ref('section') },
+    $schema: { type: 'string', description: 'Path to this schema, for editor autocompletion.' },
+    id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64, description: 'The form\'s id; records keep it.' },
+    version: { type: 'integer', minimum: 1, description: 'The definition\'s version (R17); records keep the version they were collected under.' },
+    title: ref('localizedText', 'The form\'s title.'),
+    description: ref('localizedText', 'What the form is for.'),
+    defaultLocale: ref('locale', 'The language plain-string texts are written in, and of messages when a call names none (default zh-CN).'),
+    roles: { ...nameList, description: 'The roles of people who use the form (R8), e.g. customer, clerk, reviewer, admin.' },
+    optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options'), description: 'Option lists shared by several fields, by name (R5).' },
+    sections: { type: 'array', minItems: 1, items: ref('section'), description: 'The form\'s modules, in order (R1).' },
     rules: {
       type: 'array',
+      description: 'Cross-field checks (R7).',
       items: {
         type: 'object',
         required: ['id', 'assert'],
-        properties: { id: ref('name'), when: ref('logic'), assert: ref('logic'), path: { type: 'string' }, message: ref('localizedText') },
+        properties: {
+          id: ref('name', 'The rule\'s name; errors carry it as params.rule.'),
+          when: ref('logic', 'When the rule applies; without it, once every field `assert` reads is answered.'),
+          assert: ref('logic', 'What must hold.'),
+          path: { type: 'string', description: 'The field the error is reported at.' },
+          message: ref('localizedText', 'The error message.'),
+        },
         additionalProperties: false,
       },
     },
     tags: {
       type: 'array',
+      description: 'Labels a record earns from its answers (R16): high value, key follow-up.',
       items: {
         type: 'object',
         required: ['id', 'when'],
-        properties: { id: ref('name'), label: ref('localizedText'), when: ref('logic') },
+        properties: { id: ref('name', 'The tag.'), label: ref('localizedText', 'The tag as people read it.'), when: ref('logic', 'When the record has it.') },
         additionalProperties: false,
       },
     },
     dedup: {
       type: 'array',
+      description: 'Duplicate keys (R18): two records with the same key are the same customer.',
       items: {
         type: 'object',
         required: ['id', 'fields'],
         properties: {
-          id: ref('name'),
-          fields: { ...idList, minItems: 1 },
-          normalize: { type: 'array', items: { enum: ['cn-mobile', 'trim', 'lowercase', 'company-name', 'width'] } },
+          id: ref('name', 'The key\'s name (phone, company).'),
+          fields: { ...idList, minItems: 1, description: 'The fields the key is made of.' },
+          normalize: { type: 'array', items: { enum: DEDUP_NORMALIZERS }, description: 'How values are normalised before comparing.' },
         },
         additionalProperties: false,
       },
     },
     masking: {
       type: 'object',
+      description: 'Masking policies (R19): which fields are masked how, and which roles see plain values.',
       required: ['policies'],
       properties: {
         policies: {
           type: 'object',
+          description: 'Policy name (export, display) -> field id (or group.field) -> mask.',
           propertyNames: ref('name'),
-          additionalProperties: { type: 'object', propertyNames: ref('id'), additionalProperties: { enum: MASK_KINDS } },
+          additionalProperties: {
+            type: 'object',
+            propertyNames: { type: 'string', pattern: FIELD_KEY_PATTERN },
+            additionalProperties: { enum: MASK_KINDS },
+          },
         },
-        reveal: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('roleList') },
+        reveal: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('roleList'), description: 'Policy name -> roles that see plain values.' },
       },
       additionalProperties: false,
     },
-    workflows: { type: 'object', propertyNames: ref('name'), additionalProperties: workflow },
-    drafts: { type: 'object', properties: { ttl: ref('duration') }, additionalProperties: false },
-    export: { type: 'object', properties: { filename: { type: 'string', minLength: 1 } }, additionalProperties: false },
+    workflows: { type: 'object', propertyNames: ref('name'), additionalProperties: workflow, description: 'Workflow name -> workflow; several may run on one record.' },
+    drafts: {
+      type: 'object',
+      description: 'Saved drafts (R11).',
+      properties: { ttl: ref('duration', 'How long a draft can be resumed (P7D).') },
+      additionalProperties: false,
+    },
+    export: {
+      type: 'object',
+      description: 'Exports (R21).',
+      properties: { filename: { type: 'string', minLength: 1, description: 'File name pattern: {yyyyMM}客户反馈记录表, {field:customerName}-{yyyyMMdd}.' } },
+      additionalProperties: false,
+    },
     retention: {
       type: 'object',
-      properties: { keep: ref('duration'), reconfirm: ref('duration') },
+      description: 'Retention (R23).',
+      properties: {
+        keep: ref('duration', 'How long records are kept (P2Y).'),
+        reconfirm: ref('duration', 'How often a record must be re-confirmed before it is stale (P6M).'),
+      },
       additionalProperties: false,
     },
   },
   patternProperties: EXTENSIONS,
   additionalProperties: false,
   definitions: {
-    id,
-    name,
-    locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+    id: { type: 'string', pattern: ID_PATTERN, maxLength: 64, description: 'A field id: a letter, then letters, digits and _.' },
+    name: { type: 'string', pattern: NAME_PATTERN, maxLength: 64, description: 'A name: a letter, then letters, digits, _ and -.' },
+    locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'A BCP 47 language tag: zh-CN, zh-TW, en.' },
     roleList: nameList,
-    duration: { type: 'string', description: 'ISO 8601 duration, e.g. P7D, PT24H, P2Y.' },
+    duration: { type: 'string', description: 'An ISO 8601 duration: P7D, PT24H, P2Y.' },
     localizedText: {
-      description: 'Text, or text per locale: {"zh-CN": "…", "en": "…"}.',
+      description: 'Text, or text per locale: {"zh-CN": "…", "en": "…"}. Plain text is in the form\'s defaultLocale.',
       type: ['string', 'object'],
       minLength: 1,
       minProperties: 1,
@@ -221,32 +227,35 @@ export const definitionSchema: Schema = {
     },
     option: {
       type: 'object',
+      description: 'An option: the value stored, the label shown, and optional children.',
       required: ['value', 'label'],
       properties: {
-        value: { type: ['string', 'number'], minLength: 1 },
-        label: ref('localizedText'),
-        children: ref('options'),
+        value: { type: ['string', 'number'], minLength: 1, description: 'What the values hold.' },
+        label: ref('localizedText', 'What people read.'),
+        children: ref('options', 'Sub-options: a hierarchy (manufacturing > auto parts) or a cascader tree.'),
       },
       additionalProperties: false,
     },
     options: { type: 'array', minItems: 1, items: ref('option') },
     section: {
       type: 'object',
+      description: 'A module of the form (R1).',
       required: ['id', 'fields'],
       properties: {
-        id: ref('name'),
-        title: ref('localizedText'),
-        description: ref('localizedText'),
-        visibleIf: ref('logic'),
-        fields: { type: 'array', minItems: 1, items: ref('field') },
+        id: ref('name', 'The section\'s id.'),
+        title: ref('localizedText', 'The section\'s heading.'),
+        description: ref('localizedText', 'Text shown under the heading.'),
+        visibleIf: ref('logic', 'A condition: the whole section exists only while it holds.'),
+        fields: { type: 'array', minItems: 1, items: ref('field'), description: 'The section\'s fields, in order.' },
       },
       patternProperties: EXTENSIONS,
       additionalProperties: false,
     },
     field: {
       type: 'object',
+      description: 'A field; the keys it may have depend on its type.',
       required: ['id', 'type', 'label'],
-      properties: { id: ref('id'), type: commonFieldProperties.type },
+      properties: { id: ref('id'), type: COMMON_FIELD_PROPERTIES.type },
       allOf: FIELD_TYPES.map(typeRule),
     },
   },

@@ -2,11 +2,15 @@ import { closest } from '../core/suggest';
 import { isOperation, splitOperation } from './isLogic';
 import { ELEMENT_SCOPED, OPERATOR_ALIASES, OPERATORS } from './operators';
 
-/** What a `var` reads from: the form's data, an element of an array (all/some/…), or reduce's pair. */
+/**
+ * What a `var` reads from: the form's data, an element of an array (all/some/…), or reduce's pair.
+ * `sources` are the variables whose elements are iterated (several through `merge`); empty when the
+ * array is built some other way and its elements cannot be known.
+ */
 export type LogicScope =
   | { readonly kind: 'root' }
-  | { readonly kind: 'element'; readonly source: VarUse | undefined }
-  | { readonly kind: 'reduce' };
+  | { readonly kind: 'element'; readonly sources: readonly VarUse[] }
+  | { readonly kind: 'reduce'; readonly sources: readonly VarUse[] };
 
 export interface VarUse {
   readonly name: string;
@@ -61,22 +65,27 @@ export const analyzeLogic = (logic: unknown, path: string): LogicAnalysis => {
   return result;
 };
 
-const walk = (node: unknown, path: string, scope: LogicScope, out: LogicAnalysis): VarUse | undefined => {
+/**
+ * Walks one node. Returns the variables whose elements this node's value holds, so that an
+ * element-scoped operator over it (`some`, `all`, `reduce` …) can check the names read inside:
+ * a `var` holds its own elements, `merge` those of its arguments, `filter` those of its source.
+ */
+const walk = (node: unknown, path: string, scope: LogicScope, out: LogicAnalysis): readonly VarUse[] => {
   if (Array.isArray(node)) {
     node.forEach((item, index) => walk(item, `${path}.${index}`, scope, out));
-    return undefined;
+    return NONE;
   }
   if (typeof node === 'object' && node !== null && !isOperation(node)) {
     out.findings.push({ code: 'not-operation', path });
-    return undefined;
+    return NONE;
   }
-  if (!isOperation(node)) return undefined;
+  if (!isOperation(node)) return NONE;
   const [operator, args] = splitOperation(node);
   const argPath = (index: number): string =>
     Array.isArray(node[operator]) ? `${path}.${operator}.${index}` : `${path}.${operator}`;
   const arity = OPERATORS.get(operator);
   if (arity === undefined) {
-    const suggestion = OPERATOR_ALIASES[operator] ?? closest(operator, OPERATORS.keys());
+    const suggestion = OPERATOR_ALIASES.get(operator) ?? closest(operator, OPERATORS.keys());
     out.findings.push({ code: 'unknown-operator', path: `${path}.${operator}`, operator, ...(suggestion ? { suggestion } : {}) });
   } else if (args.length < arity.min || args.length > arity.max) {
     out.findings.push({ code: 'bad-arity', path: `${path}.${operator}`, operator, expected: describeArity(arity.min, arity.max), actual: args.length });
@@ -87,26 +96,49 @@ const walk = (node: unknown, path: string, scope: LogicScope, out: LogicAnalysis
     if (name !== undefined && !isPrimitive(name)) {
       out.findings.push({ code: 'dynamic-var', path: argPath(0) });
       args.forEach((arg, index) => walk(arg, argPath(index), scope, out));
-      return undefined;
+      return NONE;
     }
     if (args.length > 1) walk(args[1], argPath(1), scope, out);
     const use: VarUse = { name: name === undefined || name === null ? '' : String(name), path: argPath(0), scope };
     out.vars.push(use);
-    return use;
+    return [use];
+  }
+
+  if (operator === 'missing' || operator === 'missing_some') {
+    // Their arguments are variable names written as strings: read like `var`, so typos are caught and
+    // the field they name becomes a dependency.
+    // json-logic-js: `missing` takes its names from a first argument that is an array, else from all of them.
+    const names = operator === 'missing_some' ? args[1] : Array.isArray(args[0]) ? args[0] : args;
+    const namesPath = operator === 'missing_some' ? argPath(1) : Array.isArray(args[0]) ? argPath(0) : undefined;
+    if (operator === 'missing_some') walk(args[0], argPath(0), scope, out);
+    if (!Array.isArray(names)) {
+      if (names !== undefined) out.findings.push({ code: 'dynamic-var', path: namesPath ?? argPath(0) });
+      return NONE;
+    }
+    names.forEach((name, index) => {
+      const namePath = namesPath === undefined ? argPath(index) : `${namesPath}.${index}`;
+      if (typeof name === 'string' || typeof name === 'number') out.vars.push({ name: String(name), path: namePath, scope });
+      else out.findings.push({ code: 'dynamic-var', path: namePath });
+    });
+    return NONE;
   }
 
   if (ELEMENT_SCOPED.has(operator) || operator === 'reduce') {
-    const source = walk(args[0], argPath(0), scope, out);
-    const inner: LogicScope = operator === 'reduce' ? { kind: 'reduce' } : { kind: 'element', source };
+    const sources = walk(args[0], argPath(0), scope, out);
+    const inner: LogicScope = operator === 'reduce' ? { kind: 'reduce', sources } : { kind: 'element', sources };
     walk(args[1], argPath(1), inner, out);
     if (args.length > 2) walk(args[2], argPath(2), scope, out);
-    return undefined;
+    return operator === 'filter' ? sources : NONE;
   }
 
-  const uses = args.map((arg, index) => walk(arg, argPath(index), scope, out));
-  collectComparison(operator, args, uses, path, out);
-  return undefined;
+  const held = args.map((arg, index) => walk(arg, argPath(index), scope, out));
+  // A comparison checks literals against a variable written directly as an argument ({"var": "x"}).
+  const direct = held.map((uses, index) => (uses.length === 1 && literalVarName(args[index]) !== undefined ? uses[0] : undefined));
+  collectComparison(operator, args, direct, path, out);
+  return operator === 'merge' ? held.flat() : NONE;
 };
+
+const NONE: readonly VarUse[] = [];
 
 const collectComparison = (
   operator: string,

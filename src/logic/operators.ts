@@ -10,7 +10,7 @@ export interface Arity {
 
 const n = (min: number, max = Number.POSITIVE_INFINITY): Arity => ({ min, max });
 
-export const OPERATORS: ReadonlyMap<string, Arity> = new Map([
+export const OPERATORS: ReadonlyMap<string, Arity> = /* @__PURE__ */ new Map([
   ['var', n(0, 2)], ['missing', n(0)], ['missing_some', n(2, 2)],
   ['if', n(0)], ['?:', n(0)], ['and', n(1)], ['or', n(1)], ['!', n(1, 1)], ['!!', n(1, 1)],
   ['==', n(2, 2)], ['===', n(2, 2)], ['!=', n(2, 2)], ['!==', n(2, 2)],
@@ -21,11 +21,12 @@ export const OPERATORS: ReadonlyMap<string, Arity> = new Map([
 ]);
 
 /** Operators whose second argument runs once per element of the first, with the element as data. */
-export const ELEMENT_SCOPED: ReadonlySet<string> = new Set(['all', 'some', 'none', 'filter', 'map']);
+export const ELEMENT_SCOPED: ReadonlySet<string> = /* @__PURE__ */ new Set(['all', 'some', 'none', 'filter', 'map']);
 
 /** Spellings authors bring from other languages and query DSLs, mapped to the operator they meant. */
-export const OPERATOR_ALIASES: Readonly<Record<string, string>> = {
-  eq: '==', equals: '==', neq: '!=', ne: '!=', not: '!', gt: '>', gte: '>=', lt: '<', lte: '<=',
-  $eq: '==', $ne: '!=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=', $in: 'in', contains: 'in',
-  includes: 'in', '&&': 'and', '||': 'or', '=': '==', '<>': '!=', concat: 'cat', sum: '+', add: '+',
-};
+// A Map, not an object literal: `{"constructor": …}` must not find Object's constructor as an alias.
+export const OPERATOR_ALIASES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
+  ['eq', '=='], ['equals', '=='], ['neq', '!='], ['ne', '!='], ['not', '!'], ['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<='],
+  ['$eq', '=='], ['$ne', '!='], ['$gt', '>'], ['$gte', '>='], ['$lt', '<'], ['$lte', '<='], ['$in', 'in'], ['contains', 'in'],
+  ['includes', 'in'], ['&&', 'and'], ['||', 'or'], ['=', '=='], ['<>', '!='], ['concat', 'cat'], ['sum', '+'], ['add', '+'],
+]);

@@ -6,7 +6,14 @@ import type { BuiltInLocale } from '../core/localize';
  * label, never from the submitted value: a phone or ID number must not end up in a log line.
  * Format errors have a message per format, because "格式不正确" alone does not tell a customer what to fix (R6).
  */
-type Catalogue = Readonly<Record<ErrorCode, string>> & { readonly formats: Readonly<Record<string, string>> };
+type Catalogue = Readonly<Record<ErrorCode, string>> & {
+  /** Per format, since "格式不正确" alone does not tell a customer what to fix. */
+  readonly formats: Readonly<Record<string, string>>;
+  /** The values as a whole are not an object; `{label}` is the form's title. */
+  readonly root: string;
+  /** How a field inside a repeating group is named: group, row number, field. */
+  readonly row: string;
+};
 
 const zhCN: Catalogue = {
   required: '请填写{label}',
@@ -25,6 +32,8 @@ const zhCN: Catalogue = {
   unknownField: '表单中没有这个字段',
   forbidden: '您无权填写{label}',
   rule: '{label}未通过校验',
+  root: '提交给“{label}”的数据应为一个对象（字段到答案）',
+  row: '{group}第{n}条的{label}',
   formats: {
     'cn-mobile': '{label}应为11位手机号码（以1开头）',
     email: '{label}应为有效的邮箱地址',
@@ -55,6 +64,8 @@ const zhTW: Catalogue = {
   unknownField: '表單中沒有這個欄位',
   forbidden: '您無權填寫{label}',
   rule: '{label}未通過校驗',
+  root: '提交給「{label}」的資料應為一個物件（欄位到答案）',
+  row: '{group}第{n}筆的{label}',
   formats: {
     'cn-mobile': '{label}應為11位手機號碼（以1開頭）',
     email: '{label}應為有效的電子郵件地址',
@@ -85,6 +96,8 @@ const en: Catalogue = {
   unknownField: 'This field is not part of the form',
   forbidden: 'You may not fill in {label}',
   rule: '{label} failed a check',
+  root: 'The values sent to "{label}" must be an object (field id to answer)',
+  row: '{label} in {group} #{n}',
   formats: {
     'cn-mobile': '{label} must be an 11-digit mainland mobile number starting with 1',
     email: '{label} must be a valid email address',

@@ -1,9 +1,12 @@
-import type { ValidationIssue } from '../core/issues';
-import { localize } from '../core/localize';
+import { clockStrings } from '../core/clock';
+import type { Failure, IssueSubject, ValidationIssue } from '../core/issues';
+import { catalogueLocale } from '../core/localize';
 import { hasOwn, isPlainObject } from '../core/reserved';
+import type { FieldIR, InternalForm } from '../compile/internalForm';
+import type { Scope, Slot } from '../fields/fieldKind';
 import { truthy } from '../logic/truthy';
-import { makeIssue } from './issueFactory';
-import type { RuntimeField, RuntimeForm, Scope } from './runtimeTypes';
+import { validationMessage } from '../messages/formatIssue';
+import { readJson } from './readJson';
 import { sameValue } from './sameValue';
 
 export interface FieldState {
@@ -19,119 +22,123 @@ export interface PassOptions {
   readonly now: Date;
   /** IANA zone for `$today`; undefined = the runtime's local zone. */
   readonly timeZone: string | undefined;
-  readonly previous: Readonly<Record<string, unknown>> | undefined;
-  /** evaluate() wants every field's state and the tags; validate() does not pay for them. */
-  readonly collectStates: boolean;
+  /** The values before this change (untrusted, like the values). */
+  readonly previous: unknown;
+  /** What the caller needs beyond errors and values: validate() pays for neither. */
+  readonly states: boolean;
+  readonly tags: boolean;
 }
 
+/** What one pass learnt: later stages (workflow guards, record tags) read it instead of passing again. */
 export interface PassResult {
   readonly errors: ValidationIssue[];
+  /** Cleaned: hidden, unknown and forbidden answers removed, computed fields filled, answers normalised. */
   readonly values: Record<string, unknown>;
+  /** Visibility, required and read-only state by path (`services.0.solution`), when asked for. */
   readonly states: Record<string, FieldState> | undefined;
-  readonly tags: string[];
+  readonly tags: readonly string[] | undefined;
+  /** What conditions saw: each visible, valid answer by field id (null otherwise), and `$role`, `$now`, `$today`. */
+  readonly scope: Scope;
 }
 
-// A string whose first character is not white space is not blank: decided without trim()'s copy.
-// (Codes up to 32 cover ASCII white space; trim() settles the rare rest: NBSP, ideographic space.)
-const isBlank = (text: string): boolean => {
-  if (text.length === 0) return true;
-  const first = text.charCodeAt(0);
-  return (first <= 32 || first === 0xa0 || first === 0x3000 || first === 0xfeff || (first >= 0x2000 && first <= 0x200a) || first === 0x1680 || first === 0x2028 || first === 0x2029 || first === 0x202f || first === 0x205f) && text.trim() === '';
-};
+type Data = Readonly<Record<string, unknown>>;
 
-/** Unanswered: nothing, an empty or blank string, an empty list. `false` and `0` are answers. */
-const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null ||
-  (typeof value === 'string' && isBlank(value)) ||
-  (Array.isArray(value) && value.length === 0);
-
-const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const localDate = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** `YYYY-MM-DD` of `date` in an IANA time zone ('Asia/Shanghai'), or in the runtime's own zone. */
-export const dayIn = (date: Date, timeZone: string | undefined): string => {
-  if (timeZone === undefined) return localDate(date);
-  let format = dayFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
+/**
+ * The reference pass behind `validate` and `evaluate`: one walk over the values in dependency order.
+ * Each answer enters the scope only when its field is visible and the answer valid, so hiding
+ * cascades: a condition reading a hidden field sees it unanswered. Pure: reads `input` once and never
+ * writes it; never throws. Values that are not plain data (a getter that throws, a revoked Proxy)
+ * are read again defensively, and what cannot be read is a `type` error at its path.
+ */
+export const runPass = (form: InternalForm, input: unknown, options: PassOptions): PassResult => {
+  try {
+    return new Pass(form, options).run(input, options.previous, []);
+  } catch {
+    const values = readJson(input);
+    const previous = readJson(options.previous);
+    return new Pass(form, options).run(values.value, previous.value, values.unreadable);
   }
-  return format.format(date);
 };
 
-// A scope is cloned from the form's template, which already holds every key it will ever get, so
-// each call copies one fast object shape instead of adding keys one by one. Conditions read scopes
-// through own-property checks only, so Object.prototype is never reached through them.
-const newScope = (template: Readonly<Scope>): Scope => ({ ...template });
-
-// The clock strings for $now / $today are the same for every call at the same instant: cache the last.
-let clockTime = Number.NaN;
-let clockZone: string | undefined;
-let clockIso = '';
-let clockDay = '';
-const clock = (now: Date, timeZone: string | undefined): void => {
-  const time = now.getTime();
-  if (time === clockTime && timeZone === clockZone) return;
-  clockTime = time;
-  clockZone = timeZone;
-  clockIso = now.toISOString();
-  clockDay = dayIn(now, timeZone);
-};
-
+// JSON has no NaN or Infinity: a computation that produces one has no answer.
 const finite = (value: unknown): unknown =>
   typeof value === 'number' && !Number.isFinite(value) ? null : value === undefined ? null : value;
 
-/**
- * One pass over the values in dependency order. Each field's answer enters the scope only when the
- * field is visible and the answer valid, so hiding cascades: a condition reading a hidden field sees
- * it unanswered. Pure: reads `input`, never writes it.
- */
-export const runPass = (form: RuntimeForm, input: unknown, options: PassOptions): PassResult => {
-  const pass = new Pass(form, options);
-  let source: Readonly<Record<string, unknown>> = {};
-  if (isPlainObject(input)) {
-    source = input;
-    for (const key of Object.keys(input)) if (!form.topLevelIds.has(key)) pass.issue(key, 'unknownField');
-  } else {
-    pass.issue('', 'type', undefined, { expected: 'object' });
-  }
-  const previous = isPlainObject(options.previous) ? options.previous : undefined;
-  for (const field of form.fields) pass.visit(field, source, previous, '', pass.scope, pass.values, undefined);
-  pass.checkRules();
-  const tags = options.collectStates ? form.tags.filter((tag) => truthy(tag.when(pass.scope))).map((tag) => tag.id) : [];
-  return { errors: pass.errors, values: pass.values, states: pass.states, tags };
-};
-
-type Data = Readonly<Record<string, unknown>>;
+/** A copy of an answer that failed its check, kept in the cleaned values so that nothing is lost. */
+const keepInvalid = (raw: unknown): unknown => (typeof raw === 'object' && raw !== null ? readJson(raw).value : raw);
 
 // A class rather than closures inside runPass: its methods are created once, not on every call.
 class Pass {
   readonly errors: ValidationIssue[] = [];
   readonly values: Record<string, unknown> = {};
-  // Keys are field ids (never reserved names) and row indexes, so a plain object is safe here.
+  // Keys are field paths (ids are never prototype names), so a plain object is safe here.
   readonly states: Record<string, FieldState> | undefined;
   readonly scope: Scope;
+  private readonly slot: Slot = { value: undefined };
+  private readonly localeKey: string;
 
-  constructor(private readonly form: RuntimeForm, private readonly options: PassOptions) {
-    this.states = options.collectStates ? {} : undefined;
-    this.scope = newScope(form.scopeTemplate);
-    clock(options.now, options.timeZone);
+  constructor(private readonly form: InternalForm, private readonly options: PassOptions) {
+    this.states = options.states ? {} : undefined;
+    this.scope = form.newScope();
+    const clock = clockStrings(options.now, options.timeZone);
     this.scope.$role = options.role ?? null;
-    this.scope.$now = clockIso;
-    this.scope.$today = clockDay;
+    this.scope.$now = clock.iso;
+    this.scope.$today = clock.day;
+    this.localeKey = catalogueLocale(options.locale) ?? '';
   }
 
-  issue(path: string, code: ValidationIssue['code'], field?: RuntimeField, params?: ValidationIssue['params'], row?: number): void {
-    this.errors.push(makeIssue(path, code, params, field, this.options.locale, this.form.defaultLocale, row));
+  run(input: unknown, previousInput: unknown, unreadable: readonly string[]): PassResult {
+    const { form } = this;
+    for (const path of unreadable) this.issue(path, { code: 'type', params: { expected: 'json' } }, undefined, undefined);
+    let source: Data = {};
+    if (isPlainObject(input)) {
+      source = input;
+      for (const key of Object.keys(input)) if (!form.topLevelIds.has(key)) this.issue(key, { code: 'unknownField' }, undefined, undefined);
+    } else if (!unreadable.includes('')) {
+      this.issue('', { code: 'type', params: { expected: 'object' } }, undefined, undefined);
+    }
+    const previous = isPlainObject(previousInput) ? previousInput : undefined;
+    for (const field of form.evaluationOrder) this.visit(field, source, previous, '', this.scope, this.values, undefined);
+    this.checkRules();
+    const tags = this.options.tags ? form.tags.filter((tag) => truthy(tag.when(this.scope))).map((tag) => tag.id) : undefined;
+    return { errors: this.errors, values: this.values, states: this.states, tags, scope: this.scope };
   }
 
-  visit(field: RuntimeField, data: Data, before: Data | undefined, prefix: string, slot: Scope, target: Record<string, unknown>, row: number | undefined): void {
+  /** Makes an issue; top-level fields' messages are built once per failure and language. */
+  issue(path: string, failure: Failure, field: FieldIR | undefined, row: number | undefined): void {
+    const code = failure.code;
+    const text = field?.messages !== undefined && hasOwn(field.messages, code) ? field.messages[code] : undefined;
+    let subject: IssueSubject;
+    if (field === undefined) subject = code === 'unknownField' ? { defaultLocale: this.form.defaultLocale } : this.form.subject;
+    else if (row === undefined) subject = text === undefined ? field.subject : { ...field.subject, text };
+    else subject = text === undefined ? { ...field.subject, row } : { ...field.subject, row, text };
+    const message = field !== undefined && row === undefined
+      ? this.cachedMessage(path, failure, field, subject)
+      : validationMessage(path, code, failure.params, subject, this.options.locale);
+    this.errors.push(makeIssue(path, failure, message, subject));
+  }
+
+  // A top-level field's message depends only on the field, the code, the params and the language
+  // (the catalogue the requested locale reads, of which there are four): a form full of mistakes
+  // stays cheap, and the cache is bounded by what the definition can produce.
+  private cachedMessage(path: string, failure: Failure, field: FieldIR, subject: IssueSubject): string {
+    let messages = messageCache.get(field);
+    if (messages === undefined) messageCache.set(field, (messages = new Map()));
+    const key = `${this.localeKey}\u0000${failure.code}\u0000${failure.params === undefined ? '' : JSON.stringify(failure.params)}`;
+    let message = messages.get(key);
+    if (message === undefined) {
+      message = validationMessage(path, failure.code, failure.params, subject, this.options.locale);
+      messages.set(key, message);
+    }
+    return message;
+  }
+
+  visit(field: FieldIR, data: Data, before: Data | undefined, prefix: string, slot: Scope, target: Record<string, unknown>, row: number | undefined): void {
     const { id } = field;
     const { scope, states } = this;
     const path = prefix === '' ? id : prefix + id;
     const role = this.options.role;
-    const readable = field.readRoles === undefined || (role !== undefined && (field.readRoles.has(role) || field.writeRoles?.has(role) === true));
+    const readable = field.readRoles === undefined || (role !== undefined && field.readRoles.has(role));
     const visible = readable && (field.visible === undefined || truthy(field.visible(scope)));
 
     if (field.compute !== undefined) {
@@ -143,14 +150,17 @@ class Pass {
       return;
     }
 
-    let raw = hasOwn(data, id) ? data[id] : undefined;
-    let present = !isEmpty(raw);
+    const raw = hasOwn(data, id) ? data[id] : undefined;
+    let present = !field.value.isEmpty(raw);
     const writable = field.writeRoles === undefined ? field.type !== 'autoId' : role !== undefined && field.writeRoles.has(role);
-    const unchanged = before !== undefined && hasOwn(before, id) && sameValue(before[id], raw);
-    if (present && !writable && !unchanged) {
-      this.issue(path, 'forbidden', field, undefined, row);
+    if (present && !readable) {
+      // Never compared with what is stored: a role must not learn a hidden value by guessing it.
+      this.issue(path, FORBIDDEN, field, row);
       present = false;
-      raw = undefined;
+    }
+    if (present && !writable && !this.unchanged(field, raw, before, scope)) {
+      this.issue(path, FORBIDDEN, field, row);
+      present = false;
     }
     if (!visible) {
       slot[id] = null;
@@ -161,49 +171,61 @@ class Pass {
     const required = this.options.mode !== 'draft' &&
       (field.required === true || (typeof field.required === 'function' && truthy(field.required(scope))));
     if (states) states[path] = { visible, required, readonly: locked };
-    if (present && locked && writable && before !== undefined && !unchanged) {
-      this.issue(path, 'forbidden', field, undefined, row);
+    if (present && writable && locked && before !== undefined && !this.unchanged(field, raw, before, scope)) {
+      this.issue(path, FORBIDDEN, field, row);
       present = false;
     }
     if (!present) {
       slot[id] = null;
-      if (required) this.issue(path, 'required', field, undefined, row);
+      if (required) this.issue(path, REQUIRED, field, row);
       return;
     }
-    const failure = field.check?.(raw, scope);
+    const failure = field.value.accept(raw, scope, this.slot);
     if (failure !== undefined) {
-      this.issue(path, failure.code, field, failure.params, row);
+      this.issue(path, failure, field, row);
       slot[id] = null;
-      target[id] = raw;
+      target[id] = keepInvalid(raw);
       return;
     }
-    if (field.rows === undefined) {
-      slot[id] = raw;
-      target[id] = raw;
+    const value = this.slot.value;
+    if (field.newRowScope === undefined) {
+      slot[id] = value;
+      target[id] = value;
       return;
     }
-    this.visitRows(field, raw as readonly unknown[], before, path, slot, target);
+    this.visitRows(field, value as readonly unknown[], before, path, slot, target);
   }
 
-  private visitRows(field: RuntimeField, rows: readonly unknown[], before: Data | undefined, path: string, slot: Scope, target: Record<string, unknown>): void {
+  /** Whether a value equals the stored one, as sent or once normalised (`+86 138…` is `138…`). */
+  private unchanged(field: FieldIR, raw: unknown, before: Data | undefined, scope: Scope): boolean {
+    if (before === undefined || !hasOwn(before, field.id)) return false;
+    const stored = before[field.id];
+    if (sameValue(stored, raw)) return true;
+    return field.value.accept(raw, scope, this.slot) === undefined && sameValue(stored, this.slot.value);
+  }
+
+  private visitRows(field: FieldIR, rows: readonly unknown[], before: Data | undefined, path: string, slot: Scope, target: Record<string, unknown>): void {
     const { id } = field;
     const beforeRows = before !== undefined && Array.isArray(before[id]) ? (before[id] as readonly unknown[]) : undefined;
     const cleanedRows: unknown[] = [];
     const rowScopes: Scope[] = [];
+    const newRowScope = field.newRowScope as () => Scope;
     for (let index = 0; index < rows.length; index++) {
       const rowPath = `${path}.${index}`;
       const rowData = rows[index];
       if (!isPlainObject(rowData)) {
-        this.issue(rowPath, 'type', field, { expected: 'object' }, index);
-        cleanedRows.push(rowData);
+        this.issue(rowPath, ROW_TYPE, field, index);
+        cleanedRows.push(keepInvalid(rowData));
         continue;
       }
-      for (const key of Object.keys(rowData)) if (!field.rowIds?.has(key)) this.issue(`${rowPath}.${key}`, 'unknownField');
-      const rowScope = newScope(field.rowTemplate as Scope);
+      for (const key of Object.keys(rowData)) {
+        if (!field.rowIds?.has(key)) this.issue(`${rowPath}.${key}`, { code: 'unknownField' }, undefined, undefined);
+      }
+      const rowScope = newRowScope();
       const rowValues: Record<string, unknown> = {};
       const beforeRow = beforeRows?.[index];
       this.scope.$row = rowScope;
-      for (const child of field.rows ?? []) {
+      for (const child of field.rowOrder) {
         this.visit(child, rowData, isPlainObject(beforeRow) ? beforeRow : undefined, `${rowPath}.`, rowScope, rowValues, index);
       }
       this.scope.$row = null;
@@ -215,15 +237,29 @@ class Pass {
   }
 
   checkRules(): void {
-    const { scope, options, form } = this;
+    const { scope, form } = this;
     for (const rule of form.rules) {
       const fires = rule.when !== undefined
         ? truthy(rule.when(scope))
         : rule.reads.every((id) => scope[id] !== null && scope[id] !== undefined);
       if (!fires || truthy(rule.assert(scope))) continue;
       if (this.errors.some((error) => error.path === rule.path)) continue; // the field's own error says more
-      const error = makeIssue(rule.path, 'rule', { rule: rule.id }, rule.field, options.locale, form.defaultLocale);
-      this.errors.push(rule.message === undefined ? error : { ...error, message: localize(rule.message, options.locale, form.defaultLocale) });
+      const base = rule.field?.subject ?? form.subject;
+      const subject: IssueSubject = rule.message === undefined ? base : { ...base, text: rule.message };
+      const failure: Failure = { code: 'rule', params: { rule: rule.id } };
+      this.errors.push(makeIssue(rule.path, failure, validationMessage(rule.path, 'rule', failure.params, subject, this.options.locale), subject));
     }
   }
 }
+
+const FORBIDDEN: Failure = { code: 'forbidden' };
+const REQUIRED: Failure = { code: 'required' };
+const ROW_TYPE: Failure = { code: 'type', params: { expected: 'object' } };
+const messageCache = new WeakMap<FieldIR, Map<string, string>>();
+
+/** One function makes every validation issue, so that each has the same shape. */
+const makeIssue = (path: string, failure: Failure, message: string, subject: IssueSubject): ValidationIssue =>
+  (failure.params === undefined
+    ? { path, code: failure.code, message, subject }
+    : { path, code: failure.code, message, params: failure.params, subject }) as ValidationIssue;
+

@@ -1,5 +1,6 @@
-import type { FormDefinition, Locale } from '../core/definitionTypes';
+import type { Locale } from '../core/definitionTypes';
 import type { DefinitionWarning, ValidationIssue } from '../core/issues';
+import type { FormDefinition } from '../definition/formDefinition';
 
 /** Values of a form: field id -> answer. Group answers are arrays of row objects. */
 export type FormValues = Record<string, unknown>;
@@ -9,19 +10,20 @@ export interface ValidateOptions {
   readonly mode?: 'submit' | 'draft';
   /** The acting role; must be one of the form's roles. Without a role, only unrestricted fields are writable. */
   readonly role?: string;
+  /** Language of messages. Default: the form's `defaultLocale`. */
   readonly locale?: Locale;
   /** The clock for `$now` / `$today` in conditions. Default: the current time. */
   readonly now?: Date | string | number;
   /** IANA time zone in which `$today` is taken ('Asia/Shanghai'). Default: the form's, else the runtime's. */
   readonly timeZone?: string;
-  /** The values before this change: locked and role-restricted fields may keep their previous value. */
+  /** The stored values before this change: a role may resend a value it may read but not change. */
   readonly previous?: FormValues;
 }
 
 export interface ValidationResult {
   readonly valid: boolean;
   readonly errors: readonly ValidationIssue[];
-  /** Cleaned values: hidden and unknown fields removed, computed fields filled, forbidden values dropped. */
+  /** Cleaned values: hidden, unknown and forbidden answers removed, computed fields filled, answers normalised. */
   readonly values: FormValues;
 }
 
@@ -31,13 +33,8 @@ export interface FieldStatus {
   readonly readonly: boolean;
 }
 
-export interface EvaluateContext {
-  readonly role?: string;
-  readonly locale?: Locale;
-  readonly now?: Date | string | number;
-  readonly timeZone?: string;
-  readonly mode?: 'submit' | 'draft';
-}
+/** Context of `evaluate`: the same options as `validate`. */
+export type EvaluateContext = ValidateOptions;
 
 export interface EvaluateResult {
   /** Every field by path, group rows included: `services.0.feedbackTime`. */
@@ -46,7 +43,7 @@ export interface EvaluateResult {
   readonly tags: readonly string[];
 }
 
-/** A form definition compiled once; every method is a pure function of its arguments. */
+/** A definition compiled once; every method is a pure function of its arguments. */
 export interface CompiledForm {
   readonly id: string;
   readonly version: number;

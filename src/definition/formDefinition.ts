@@ -1,0 +1,98 @@
+import type { Locale, LocalizedText, Logic, MaskKind, OptionDefinition } from '../core/definitionTypes';
+import type { FieldDefinition } from '../fields/fieldDefinition';
+
+/** A module of the form (R1): basic info, demand, feedback, internal processing. */
+export interface SectionDefinition {
+  readonly id: string;
+  readonly title?: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly visibleIf?: Logic;
+  readonly fields: readonly FieldDefinition[];
+  readonly [extension: `x-${string}`]: unknown;
+}
+
+/** A cross-field check (R7). */
+export interface RuleDefinition {
+  readonly id: string;
+  /** When omitted, the rule is checked once every field its `assert` reads has an answer. */
+  readonly when?: Logic;
+  readonly assert: Logic;
+  /** The field the error is reported at. */
+  readonly path?: string;
+  readonly message?: LocalizedText;
+}
+
+/** A label a record earns from its answers (R16). */
+export interface TagDefinition {
+  readonly id: string;
+  readonly label?: LocalizedText;
+  readonly when: Logic;
+}
+
+export type DedupNormalizer = 'cn-mobile' | 'trim' | 'lowercase' | 'company-name' | 'width';
+
+/** A duplicate key (R18): records with equal keys are the same customer. */
+export interface DedupDefinition {
+  readonly id: string;
+  readonly fields: readonly string[];
+  readonly normalize?: readonly DedupNormalizer[];
+}
+
+export interface MaskingDefinition {
+  /** Policy name -> field id (or `group.field`) -> mask. */
+  readonly policies: { readonly [policy: string]: { readonly [field: string]: MaskKind } };
+  /** Policy name -> roles that see plain values under it. */
+  readonly reveal?: { readonly [policy: string]: readonly string[] };
+}
+
+export interface WorkflowStateDefinition {
+  readonly label?: LocalizedText;
+  /** ISO 8601 duration: a record in this state longer than this is overdue. */
+  readonly deadline?: string;
+  readonly final?: boolean;
+}
+
+export interface WorkflowTransitionDefinition {
+  readonly event: string;
+  readonly from: string | readonly string[];
+  readonly to: string;
+  readonly label?: LocalizedText;
+  readonly roles?: readonly string[];
+  readonly when?: Logic;
+  /** Fields that must be filled before the transition. */
+  readonly requires?: readonly string[];
+  readonly reason?: 'required' | 'optional';
+  /** How often this transition may fire on one record. */
+  readonly maxTimes?: number;
+  /** Fields the transition sets, each from a JSON Logic expression. */
+  readonly set?: { readonly [fieldId: string]: Logic };
+}
+
+export interface WorkflowDefinition {
+  readonly label?: LocalizedText;
+  readonly initial: string;
+  readonly states: { readonly [state: string]: WorkflowStateDefinition };
+  readonly transitions: readonly WorkflowTransitionDefinition[];
+}
+
+/** A whole form definition, as a JSON file holds it. */
+export interface FormDefinition {
+  readonly $schema?: string;
+  readonly id: string;
+  readonly version: number;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly defaultLocale?: Locale;
+  readonly roles?: readonly string[];
+  readonly optionSets?: { readonly [name: string]: readonly OptionDefinition[] };
+  readonly sections: readonly SectionDefinition[];
+  readonly rules?: readonly RuleDefinition[];
+  readonly tags?: readonly TagDefinition[];
+  readonly dedup?: readonly DedupDefinition[];
+  readonly masking?: MaskingDefinition;
+  readonly workflows?: { readonly [name: string]: WorkflowDefinition };
+  readonly drafts?: { readonly ttl?: string };
+  readonly export?: { readonly filename?: string };
+  readonly retention?: { readonly keep?: string; readonly reconfirm?: string };
+  readonly [extension: `x-${string}`]: unknown;
+}

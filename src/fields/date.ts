@@ -1,0 +1,48 @@
+import type { FieldBase } from '../core/definitionTypes';
+import type { Failure } from '../core/issues';
+import { isDate, isDateTime, isMonth } from '../formats/calendar';
+import { isEmptyText } from './emptiness';
+import type { FieldKind } from './fieldKind';
+import { maskForPii } from './piiMask';
+import { typeFailure } from './valueHelpers';
+
+export type DateField = FieldBase<'date'>;
+export type MonthField = FieldBase<'month'>;
+export type DatetimeField = FieldBase<'datetime'>;
+type AnyDate = DateField | MonthField | DatetimeField;
+
+const dateKind = (
+  type: 'date' | 'month' | 'datetime',
+  summary: string,
+  test: (value: string) => boolean,
+  example: string,
+  tsType: string,
+): FieldKind<AnyDate> => ({
+  summary,
+  properties: {},
+  requiredProperties: [],
+  example,
+  valueKind: 'text',
+  takesInput: true,
+  hasOptions: false,
+  values: () => {
+    const wrongType = typeFailure(type);
+    const badFormat: Failure = { code: 'format', params: { format: type } };
+    return {
+      isEmpty: isEmptyText,
+      accept: (raw, _scope, slot) => {
+        if (typeof raw !== 'string') return wrongType;
+        if (raw.length > 40 || !test(raw)) return badFormat;
+        slot.value = raw;
+        return undefined;
+      },
+    };
+  },
+  cellText: (value) => (typeof value === 'string' ? value : ''),
+  tsType: () => tsType,
+  defaultMask: (def) => maskForPii(def.pii, 'full'),
+});
+
+export const dateFieldKind = /* @__PURE__ */ dateKind('date', 'A calendar day, YYYY-MM-DD (a real date: 2023-02-29 is refused). Compares as text, so `>=` with `$today` works.', isDate, '2024-03-15', '`${number}-${number}-${number}`');
+export const monthFieldKind = /* @__PURE__ */ dateKind('month', 'A partial date, YYYY-MM (a founding month).', isMonth, '2015-03', '`${number}-${number}`');
+export const datetimeFieldKind = /* @__PURE__ */ dateKind('datetime', 'A date and time, ISO 8601 with `T` or a space, seconds and offset optional (2024-03-15 09:30).', isDateTime, '2024-03-15 09:30', 'string');

@@ -1,0 +1,29 @@
+import type { InternalForm } from '../compile/internalForm';
+import { runPass } from '../validate/runPass';
+import { attachInternal } from './internal';
+import { readPassOptions } from './readOptions';
+import type { CompiledForm, EvaluateResult, ValidationResult } from './types';
+
+/**
+ * The public form: a thin, frozen facade whose methods check their options and delegate to the
+ * stage functions over the internal form, as zod classic sits over zod core.
+ */
+export const createForm = (internal: InternalForm): CompiledForm => {
+  const form: CompiledForm = {
+    id: internal.id,
+    version: internal.version,
+    defaultLocale: internal.defaultLocale,
+    roles: internal.roles,
+    definition: internal.definition,
+    warnings: internal.warnings,
+    validate(values, options): ValidationResult {
+      const result = runPass(internal, values, readPassOptions(internal, options, 'validate', { states: false, tags: false }));
+      return { valid: result.errors.length === 0, errors: result.errors, values: result.values };
+    },
+    evaluate(values, context): EvaluateResult {
+      const result = runPass(internal, values, readPassOptions(internal, context, 'evaluate', { states: true, tags: true }));
+      return { fields: result.states ?? {}, tags: result.tags ?? [] };
+    },
+  };
+  return Object.freeze(attachInternal(form, internal));
+};
