@@ -17,7 +17,7 @@ const objectAt = (value: unknown): Raw => (isPlainObject(value) ? value : {});
 const listAt = (value: unknown): readonly Raw[] => (Array.isArray(value) ? value.filter(isPlainObject) : []);
 const stringsAt = (value: unknown): readonly string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 const durationAt = (value: unknown): Duration | undefined => (typeof value === 'string' ? parseDuration(value) : undefined);
-const SEVEN_DAYS = parseDuration('P7D') as Duration;
+const SEVEN_DAYS = /* @__PURE__ */ parseDuration('P7D') as Duration;
 
 export interface BuildInput {
   readonly model: FormModel;

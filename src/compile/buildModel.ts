@@ -1,6 +1,5 @@
 import type { LocalizedText, OptionValue } from '../core/definitionTypes';
 import { isPlainObject, isReservedName } from '../core/reserved';
-import { closest } from '../core/suggest';
 import type { FieldOptions, OptionEntry, OptionList, OptionNode } from '../fields/fieldKind';
 import { FIELD_KINDS, isFieldType } from '../fields/registry';
 import type { FieldNode, FormModel, RawObject, SectionNode } from './formModel';
@@ -156,7 +155,6 @@ const resolveFieldOptions = (
   used: Set<string>,
   issues: IssueCollector,
 ): FieldOptions => {
-  const names = [...setNames];
   const uniqueIn = node.type === 'cascader' ? 'siblings' : 'tree';
   const resolve = (holder: RawObject, holderPath: string): OptionList | undefined => {
     if (Array.isArray(holder.options)) return buildOptionList(holder.options, `${holderPath}.options`, uniqueIn, issues);
@@ -164,7 +162,7 @@ const resolveFieldOptions = (
     const name = holder.optionsRef;
     const list = sharedList(name, uniqueIn);
     if (list === undefined) {
-      issues.issue('unknown-option-set', `${holderPath}.optionsRef`, undefined, { name, suggestion: closest(name, names) });
+      issues.issue('unknown-option-set', `${holderPath}.optionsRef`, undefined, { name, suggestion: issues.suggest(name, setNames) });
       return undefined;
     }
     used.add(name);

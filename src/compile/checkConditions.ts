@@ -1,5 +1,5 @@
 import type { OptionValue } from '../core/definitionTypes';
-import { closest } from '../core/suggest';
+import { concat, mapped } from '../core/suggest';
 import type { OptionEntry } from '../fields/fieldKind';
 import { FIELD_KINDS } from '../fields/registry';
 import { analyzeLogic, type LiteralComparison, type LogicFinding, type VarUse } from '../logic/analyzeLogic';
@@ -39,6 +39,9 @@ export const checkConditions = (model: FormModel, sites: readonly LogicSite[], i
     else list.push(dependent);
   };
   for (const site of sites) {
+    // A reserved key was dropped from this condition when the definition was read: analysing the
+    // rest would only report the hole it left.
+    if (issues.hasIssueAt(site.path)) continue;
     const analysis = analyzeLogic(site.logic, site.path);
     analysis.findings.forEach((finding) => reportFinding(finding, issues));
     const resolved = new Map<VarUse, FieldNode>();
@@ -94,7 +97,7 @@ const checkElementName = (name: string, use: VarUse, sources: readonly FieldNode
   }
   if (groups.some((group) => group.children.some((child) => child.id === name))) return;
   const candidates = groups.flatMap((group) => group.children.map((child) => child.id));
-  issues.issue('unknown-field', use.path, 'rowField', { group: groups.map((group) => group.id).join(', '), name, suggestion: closest(name, candidates) });
+  issues.issue('unknown-field', use.path, 'rowField', { group: groups.map((group) => group.id).join(', '), name, suggestion: issues.suggest(name, candidates) });
 };
 
 const resolveVar = (
@@ -113,7 +116,7 @@ const resolveVar = (
     }
     if (head === 'current') checkElementName(rest[0] ?? '', use, sources, issues);
     else if (head !== 'accumulator') {
-      issues.issue('unknown-field', use.path, undefined, { name: use.name, suggestion: closest(head, ['current', 'accumulator']) });
+      issues.issue('unknown-field', use.path, undefined, { name: use.name, suggestion: issues.suggest(head, ['current', 'accumulator']) });
     }
     return undefined;
   }
@@ -128,7 +131,7 @@ const resolveVar = (
     const child = group.children.find((candidate) => candidate.id === childId);
     if (child === undefined) {
       issues.issue('unknown-field', use.path, 'rowField', {
-        group: group.id, name: childId, suggestion: closest(childId, group.children.map((candidate) => candidate.id)),
+        group: group.id, name: childId, suggestion: issues.suggest(childId, group.children.map((candidate) => candidate.id)),
       });
     }
     return child;
@@ -138,7 +141,7 @@ const resolveVar = (
   const rowField = site.rowGroup?.children.find((child) => child.id === head);
   const suggestion = rowField !== undefined
     ? `$row.${rowField.id}`
-    : closest(use.name, [...model.topLevel.keys(), ...(site.rowGroup?.children.map((child) => `$row.${child.id}`) ?? []), ...CONTEXT_VARS]);
+    : issues.suggest(use.name, concat(model.topLevel.keys(), mapped(site.rowGroup?.children ?? [], (child) => `$row.${child.id}`), CONTEXT_VARS));
   issues.issue('unknown-field', use.path, undefined, { name: use.name, suggestion });
   return undefined;
 };
@@ -159,7 +162,7 @@ const checkComparison = (comparison: LiteralComparison, field: FieldNode, model:
     for (const literal of comparison.literals) {
       if ((typeof literal === 'string' || typeof literal === 'number') && options.all.has(literal)) continue;
       issues.issue('unknown-option', comparison.path, undefined, {
-        value: String(literal), field: field.id, suggestion: suggestOption(literal, options.all),
+        value: String(literal), field: field.id, suggestion: suggestOption(literal, options.all, issues),
       });
     }
     return;
@@ -177,12 +180,24 @@ const checkComparison = (comparison: LiteralComparison, field: FieldNode, model:
 
 const literalType = (value: unknown): string => (typeof value === 'string' ? 'text' : typeof value);
 
-/** Suggests the value the author meant: the value whose label they typed, or a near spelling. */
-const suggestOption = (literal: unknown, options: ReadonlyMap<OptionValue, OptionEntry>): string | undefined => {
-  const text = String(literal);
-  for (const [value, entry] of options) {
-    const labels = typeof entry.label === 'string' ? [entry.label] : Object.values(entry.label);
-    if (labels.includes(text)) return String(value);
+const labelIndexes = /* @__PURE__ */ new WeakMap<ReadonlyMap<OptionValue, OptionEntry>, ReadonlyMap<string, OptionValue>>();
+
+/** Label (in any locale) -> value, built once per option list. */
+const labelIndex = (options: ReadonlyMap<OptionValue, OptionEntry>): ReadonlyMap<string, OptionValue> => {
+  let index = labelIndexes.get(options);
+  if (index === undefined) {
+    const built = new Map<string, OptionValue>();
+    for (const [value, entry] of options) {
+      for (const label of typeof entry.label === 'string' ? [entry.label] : Object.values(entry.label)) if (!built.has(label)) built.set(label, value);
+    }
+    labelIndexes.set(options, (index = built));
   }
-  return closest(text, [...options.keys()].map(String));
+  return index;
+};
+
+/** Suggests the value the author meant: the value whose label they typed, or a near spelling. */
+const suggestOption = (literal: unknown, options: ReadonlyMap<OptionValue, OptionEntry>, issues: IssueCollector): string | undefined => {
+  const text = String(literal);
+  const byLabel = labelIndex(options).get(text);
+  return byLabel !== undefined ? String(byLabel) : issues.suggest(text, mapped(options.keys(), String));
 };

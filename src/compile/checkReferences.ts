@@ -1,7 +1,6 @@
 import { parseDuration } from '../core/duration';
 import type { DefinitionIssueCode, DefinitionParams } from '../core/issues';
 import { hasOwn, isPlainObject, isReservedName } from '../core/reserved';
-import { closest } from '../core/suggest';
 import { parseTemplate, TEMPLATE_TOKENS } from '../core/template';
 import type { FieldDefinition } from '../fields/fieldDefinition';
 import type { FormatTable } from '../fields/fieldKind';
@@ -38,7 +37,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
     for (const [role, index] of strings(value)) {
       if (!roles.has(role) && !isReservedName(role)) {
         issues.issue('unknown-role', `${path}.${index}`, undefined, {
-          name: role, suggestion: closest(role, roles), roles: model.roles.join(', ') || '—',
+          name: role, suggestion: issues.suggest(role, roles), roles: model.roles.join(', ') || '—',
         });
       }
     }
@@ -51,7 +50,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
     }
     if (fieldByReference(model, reference, allowRows) !== undefined) return;
     const candidates = allowRows ? model.byKey.keys() : model.topLevel.keys();
-    issues.issue('unknown-field', path, undefined, { name: reference, suggestion: closest(reference, candidates) });
+    issues.issue('unknown-field', path, undefined, { name: reference, suggestion: issues.suggest(reference, candidates) });
   };
   const checkDuration = (value: unknown, path: string): void => {
     if (typeof value === 'string' && parseDuration(value) === undefined) issues.issue('bad-duration', path, undefined, { name: value });
@@ -69,7 +68,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
     if (typeof path !== 'string') return;
     const head = path.split('.')[0] ?? '';
     if (!model.topLevel.has(head)) {
-      issues.issue('unknown-field', `rules.${index}.path`, 'rule-path', { name: path, suggestion: closest(head, model.topLevel.keys()) });
+      issues.issue('unknown-field', `rules.${index}.path`, 'rule-path', { name: path, suggestion: issues.suggest(head, model.topLevel.keys()) });
     }
   });
   listAt(def.dedup).forEach((entry, index) => {
@@ -97,7 +96,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
     const stateNames = Object.keys(states);
     const checkState = (state: unknown, path: string): void => {
       if (typeof state === 'string' && !hasOwn(states, state) && !isReservedName(state)) {
-        issues.issue('unknown-state', path, undefined, { name: state, suggestion: closest(state, stateNames) });
+        issues.issue('unknown-state', path, undefined, { name: state, suggestion: issues.suggest(state, stateNames) });
       }
     };
     checkState(workflow.initial, `${base}.initial`);

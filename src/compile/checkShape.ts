@@ -1,5 +1,4 @@
 import { isReservedName } from '../core/reserved';
-import { closest } from '../core/suggest';
 import { checkSchema, type SchemaError } from '../definition/checkSchema';
 import { definitionSchema, ID_PATTERN } from '../definition/definitionSchema';
 import type { IssueCollector } from './issueCollector';
@@ -21,7 +20,7 @@ const report = (error: SchemaError, issues: IssueCollector): void => {
       if (isReservedName(name)) return; // reported as reserved-id
       // Inside a field this is its type's `then` schema: the keys that type allows.
       const allowed = Object.keys((schema.properties as Readonly<Record<string, unknown>> | undefined) ?? {});
-      issues.issue('schema', join(path, name), 'additional', { name, suggestion: closest(name, allowed) });
+      issues.issue('schema', join(path, name), 'additional', { name, suggestion: issues.suggest(name, allowed) });
       return;
     }
     case 'required':
@@ -34,7 +33,7 @@ const report = (error: SchemaError, issues: IssueCollector): void => {
     }
     case 'enum': {
       const allowed = (schema.enum as unknown[]).map(String);
-      const suggestion = typeof error.data === 'string' ? aliasFor(error.data, allowed) ?? closest(error.data, allowed) : undefined;
+      const suggestion = typeof error.data === 'string' ? aliasFor(error.data, allowed) ?? issues.suggest(error.data, allowed) : undefined;
       issues.issue('schema', path, 'enum', { allowed: allowed.join(', '), suggestion });
       return;
     }

@@ -1,4 +1,5 @@
 import type { DefinitionIssue, DefinitionIssueCode, DefinitionParams, DefinitionWarning, WarningCode } from '../core/issues';
+import { closest, type SuggestBudget } from '../core/suggest';
 import { definitionMessage } from '../messages/formatIssue';
 
 /**
@@ -12,7 +13,15 @@ export class IssueCollector {
   // Every path with an issue, and each of its prefixes: "is there an issue under this field?" in O(1).
   private readonly touched = new Set<string>();
 
+  /** Shared by every suggestion of this compile (see SuggestBudget). */
+  private readonly budget: SuggestBudget = { remaining: 2_000_000 };
+
   constructor(private readonly locale: string) {}
+
+  /** "Did you mean": the candidate `name` most likely meant, within this compile's budget. */
+  suggest(name: string, candidates: Iterable<string>): string | undefined {
+    return closest(name, candidates, this.budget);
+  }
 
   issue(code: DefinitionIssueCode, path: string, reason?: string, params: DefinitionParams = {}): void {
     const cleaned = clean(params);

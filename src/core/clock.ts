@@ -6,7 +6,7 @@ const localDate = (date: Date): string => `${date.getFullYear()}-${pad(date.getM
 // Keyed by the caller's spelling, bounded: 'asia/shanghai' and 'Asia/Shanghai' are two keys, and a
 // caller passing endless spellings must not grow memory without limit.
 const CACHE_LIMIT = 64;
-const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+const dayFormats = /* @__PURE__ */ new Map<string, Intl.DateTimeFormat | null>();
 
 const dayFormat = (timeZone: string): Intl.DateTimeFormat | null => {
   let format = dayFormats.get(timeZone);
@@ -33,7 +33,7 @@ export const dayIn = (date: Date, timeZone: string | undefined): string => {
 
 // Callers pass the same `now` on every call of a request: the last parse and clock strings are kept.
 let lastNowInput: string | number | undefined;
-let lastNowDate = new Date(Number.NaN);
+let lastNowDate: Date | undefined;
 
 /** The clock a call runs at: `now` as given (Date, ISO string or epoch ms), else the current time; undefined when invalid. */
 export const readNow = (now: unknown): Date | undefined => {
@@ -41,7 +41,7 @@ export const readNow = (now: unknown): Date | undefined => {
   if (now === undefined) date = new Date();
   else if (now instanceof Date) date = now;
   else if (typeof now === 'string' || typeof now === 'number') {
-    if (now !== lastNowInput) {
+    if (now !== lastNowInput || lastNowDate === undefined) {
       lastNowInput = now;
       lastNowDate = new Date(now);
     }
@@ -50,7 +50,7 @@ export const readNow = (now: unknown): Date | undefined => {
   return Number.isNaN(date.getTime()) ? undefined : date;
 };
 
-let clockTime = Number.NaN;
+let clockTime: number | undefined;
 let clockZone: string | undefined;
 let clockIso = '';
 let clockDay = '';

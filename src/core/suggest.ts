@@ -37,13 +37,24 @@ const distance = (a: string, b: string, limit: number): number => {
   return prev[b.length - a.length + limit] ?? over;
 };
 
+/**
+ * How many candidates suggestions may still look at. A compile shares one budget across all its
+ * issues, so that ten thousand misspelt names against ten thousand fields stay linear: past the
+ * budget, issues simply come without a "did you mean".
+ */
+export interface SuggestBudget {
+  remaining: number;
+}
+
 /** The candidate a typo most likely meant, or undefined when none is close enough to suggest. */
-export const closest = (name: string, candidates: Iterable<string>): string | undefined => {
+export const closest = (name: string, candidates: Iterable<string>, budget?: SuggestBudget): string | undefined => {
+  if (budget !== undefined && budget.remaining <= 0) return undefined;
   const lower = name.toLowerCase();
   const limit = Math.min(MAX_EDITS, Math.max(1, Math.floor(name.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    if (budget !== undefined && budget.remaining-- <= 0) break;
     const other = candidate.toLowerCase();
     if (other === lower) return candidate;
     if (Math.abs(other.length - lower.length) >= bestDistance) continue;
@@ -55,3 +66,13 @@ export const closest = (name: string, candidates: Iterable<string>): string | un
   }
   return best;
 };
+
+/** Several candidate lists as one, read lazily: nothing is copied unless a suggestion is looked for. */
+export function* concat<T>(...lists: readonly Iterable<T>[]): Iterable<T> {
+  for (const list of lists) yield* list;
+}
+
+/** A list seen through a function, lazily. */
+export function* mapped<T, U>(list: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of list) yield map(item);
+}

@@ -13,7 +13,7 @@ export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
 export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
 export const FIELD_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$';
 export const PII_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other'] as const;
-export const MASK_KINDS = [...PII_KINDS, 'full', 'none'] as const;
+export const MASK_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other', 'full', 'none'] as const;
 export const DEDUP_NORMALIZERS = ['cn-mobile', 'trim', 'lowercase', 'company-name', 'width'] as const;
 const EXTENSIONS = { '^x-': { description: 'Extension keys (x-…) are kept and ignored by formloom.' } };
 
@@ -46,7 +46,7 @@ export const COMMON_FIELD_PROPERTIES: { readonly [key: string]: JsonSchema } = {
   },
 };
 
-const typeRule = (type: (typeof FIELD_TYPES)[number]): JsonSchema => {
+const typeRule = /* @__NO_SIDE_EFFECTS__ */ (type: (typeof FIELD_TYPES)[number]): JsonSchema => {
   const kind = FIELD_KINDS[type];
   return {
     if: { properties: { type: { const: type } }, required: ['type'] },
@@ -60,7 +60,7 @@ const typeRule = (type: (typeof FIELD_TYPES)[number]): JsonSchema => {
   };
 };
 
-const transition: JsonSchema = {
+const transition: JsonSchema = /* @__PURE__ */ (() => ({
   type: 'object',
   description: 'A move from one state to another, fired by an event.',
   required: ['event', 'from', 'to'],
@@ -77,9 +77,9 @@ const transition: JsonSchema = {
     set: { type: 'object', propertyNames: ref('id'), additionalProperties: ref('logic'), description: 'Fields it sets, each from a JSON Logic expression ({"var": "$now"} for a completion time).' },
   },
   additionalProperties: false,
-};
+}))();
 
-const workflow: JsonSchema = {
+const workflow: JsonSchema = /* @__PURE__ */ (() => ({
   type: 'object',
   description: 'A state machine over records (R12-R14): review, processing, customer stage.',
   required: ['initial', 'states', 'transitions'],
@@ -104,9 +104,10 @@ const workflow: JsonSchema = {
     transitions: { type: 'array', items: transition, description: 'The allowed moves.' },
   },
   additionalProperties: false,
-};
+}))();
 
-export const definitionSchema: JsonSchema = {
+// Built inside a function so that a bundle which never uses the schema drops it whole.
+export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://formloom.dev/schemas/form-definition.schema.json',
   title: 'formloom form definition',
@@ -256,7 +257,7 @@ export const definitionSchema: JsonSchema = {
       description: 'A field; the keys it may have depend on its type.',
       required: ['id', 'type', 'label'],
       properties: { id: ref('id'), type: COMMON_FIELD_PROPERTIES.type },
-      allOf: FIELD_TYPES.map(typeRule),
+      allOf: /* @__PURE__ */ FIELD_TYPES.map(typeRule),
     },
   },
-};
+}))();

@@ -3,7 +3,7 @@ import type { Failure } from '../core/issues';
 import { parseTemplate, templatePattern, TEMPLATE_TOKENS } from '../core/template';
 import { compilePattern } from '../pattern';
 import { isEmptyText } from './emptiness';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { typeFailure } from './valueHelpers';
 
@@ -19,7 +19,7 @@ const matcherOf = (pattern: unknown): { test(value: string): boolean } | undefin
   return compiled.ok ? compiled.matcher : undefined;
 };
 
-export const autoIdFieldKind: FieldKind<AutoIdField> = {
+export const autoIdFieldKind = defineKind<AutoIdField>(() => ({
   summary: 'An id the system assigns from a template (YQ20240501001): only a role allowed by `access.write` may send one, and it must fit the template.',
   properties: {
     pattern: {
@@ -54,4 +54,4 @@ export const autoIdFieldKind: FieldKind<AutoIdField> = {
   cellText: (value) => (typeof value === 'string' ? value : ''),
   tsType: () => 'string',
   defaultMask: (def) => maskForPii(def.pii, 'none'),
-};
+}));

@@ -1,7 +1,7 @@
 import type { FieldBase } from '../core/definitionTypes';
 import { catalogueLocale } from '../core/localize';
 import { isNothing } from './emptiness';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { typeFailure } from './valueHelpers';
 
@@ -9,7 +9,7 @@ export type BooleanField = FieldBase<'boolean'>;
 
 const YES_NO = { 'zh-CN': ['是', '否'], 'zh-TW': ['是', '否'], en: ['Yes', 'No'] } as const;
 
-export const booleanFieldKind: FieldKind<BooleanField> = {
+export const booleanFieldKind = defineKind<BooleanField>(() => ({
   summary: 'Yes or no (true / false; false is an answer).',
   properties: {},
   requiredProperties: [],
@@ -35,4 +35,4 @@ export const booleanFieldKind: FieldKind<BooleanField> = {
   },
   tsType: () => 'boolean',
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

@@ -2,7 +2,7 @@ import type { FieldBase, OptionDefinition } from '../core/definitionTypes';
 import type { Failure } from '../core/issues';
 import { ref } from '../core/jsonSchema';
 import { isEmptyList } from './emptiness';
-import type { FieldKind, OptionNode } from './fieldKind';
+import { defineKind, type OptionNode } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { numberOrUndefined, typeFailure } from './valueHelpers';
 
@@ -14,7 +14,7 @@ export interface CascaderField extends FieldBase<'cascader'> {
 
 const NONE: readonly OptionNode[] = [];
 
-export const cascaderFieldKind: FieldKind<CascaderField> = {
+export const cascaderFieldKind = defineKind<CascaderField>(() => ({
   summary: 'A path through an option tree, root to leaf: ["gd", "sz", "ns"] for 广东 / 深圳 / 南山 (R2, province/city/district).',
   properties: {
     options: ref('options', 'The tree: options with `children`.'),
@@ -74,4 +74,4 @@ export const cascaderFieldKind: FieldKind<CascaderField> = {
   },
   tsType: () => 'Array<string | number>',
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

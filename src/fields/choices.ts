@@ -20,7 +20,7 @@ export const choiceProperties = {
   },
 } as const;
 
-const EMPTY: ReadonlySet<OptionValue> = new Set();
+const EMPTY: ReadonlySet<OptionValue> = /* @__PURE__ */ new Set();
 
 /** The values that may be chosen, given the answers so far; decided once per call, not per item. */
 export const choicesFor = (options: FieldOptions | undefined): ((scope: Scope) => ReadonlySet<OptionValue>) => {

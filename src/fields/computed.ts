@@ -2,16 +2,16 @@ import type { FieldBase, Logic } from '../core/definitionTypes';
 import { ref } from '../core/jsonSchema';
 import { isOperation, splitOperation } from '../logic/isLogic';
 import { isNothing } from './emptiness';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 
 export interface ComputedField extends FieldBase<'computed'> {
   readonly expression: Logic;
 }
 
-const NUMERIC = new Set(['+', '-', '*', '/', '%', 'max', 'min']);
-const TEXTUAL = new Set(['cat', 'substr']);
-const BOOLEAN = new Set(['!', '!!', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in', 'all', 'some', 'none']);
+const NUMERIC = /* @__PURE__ */ new Set(['+', '-', '*', '/', '%', 'max', 'min']);
+const TEXTUAL = /* @__PURE__ */ new Set(['cat', 'substr']);
+const BOOLEAN = /* @__PURE__ */ new Set(['!', '!!', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in', 'all', 'some', 'none']);
 
 /** What the top operator of the expression produces, for the value type of `formloom types`. */
 const resultType = (expression: unknown): string => {
@@ -23,7 +23,7 @@ const resultType = (expression: unknown): string => {
   return 'string | number | boolean';
 };
 
-export const computedFieldKind: FieldKind<ComputedField> = {
+export const computedFieldKind = defineKind<ComputedField>(() => ({
   summary: 'Derived from other answers by a JSON Logic `expression`; never taken from input (a value sent for it is replaced).',
   properties: { expression: ref('logic', 'The JSON Logic expression that computes the value.') },
   requiredProperties: ['expression'],
@@ -41,4 +41,4 @@ export const computedFieldKind: FieldKind<ComputedField> = {
   cellText: (value) => (value === null || value === undefined || typeof value === 'object' ? '' : String(value)),
   tsType: ({ def }) => resultType(def.expression),
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

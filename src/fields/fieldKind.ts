@@ -111,3 +111,12 @@ export interface FieldKind<D> {
   /** The mask a field of this type gets when a policy does not name one. */
   readonly defaultMask: (def: D) => MaskKind;
 }
+
+/**
+ * Declares a field unit. The unit is built by a thunk inside a function marked free of side effects,
+ * so that a bundle importing only, say, a format check drops every unit and the schema with them.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function defineKind<D>(build: () => FieldKind<D>): FieldKind<D> {
+  return build();
+}

@@ -1,7 +1,7 @@
 import type { FieldBase } from '../core/definitionTypes';
 import type { Failure } from '../core/issues';
 import { isEmptyList } from './emptiness';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { isFiniteNumber, numberOrUndefined, typeFailure } from './valueHelpers';
 
@@ -48,7 +48,7 @@ const readFile = (item: unknown): FileValue | undefined => {
   return url === undefined ? { name, size, type } : { name, size, type, url };
 };
 
-export const fileFieldKind: FieldKind<FileField> = {
+export const fileFieldKind = defineKind<FileField>(() => ({
   summary: 'Uploaded files (PDF, Word, images …): a list of { name, size (bytes), type (MIME), url? }; other keys are dropped.',
   properties: {
     accept: {
@@ -94,4 +94,4 @@ export const fileFieldKind: FieldKind<FileField> = {
   cellText: (value) => (Array.isArray(value) ? value.map((file) => (readFile(file)?.name ?? '')).join(', ') : ''),
   tsType: () => 'Array<{ name: string; size: number; type: string; url?: string }>',
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

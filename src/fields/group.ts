@@ -3,7 +3,7 @@ import type { Failure } from '../core/issues';
 import { count, ref } from '../core/jsonSchema';
 import { isEmptyList } from './emptiness';
 import type { FieldDefinition } from './fieldDefinition';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { copyArray, numberOrUndefined, typeFailure } from './valueHelpers';
 
@@ -14,7 +14,7 @@ export interface GroupField extends FieldBase<'group'> {
   readonly maxItems?: number;
 }
 
-export const groupFieldKind: FieldKind<GroupField> = {
+export const groupFieldKind = defineKind<GroupField>(() => ({
   summary: 'A repeating group: a list of rows, each an object of the group\'s fields (one service-feedback record per service). Row conditions read `$row.<id>`; paths are `group.0.field`.',
   properties: {
     fields: { type: 'array', minItems: 1, items: ref('field'), description: 'The fields of each row. Ids are scoped to the group; groups do not nest.' },
@@ -52,4 +52,4 @@ export const groupFieldKind: FieldKind<GroupField> = {
   cellText: (value) => (Array.isArray(value) ? String(value.length) : ''),
   tsType: ({ rowType }) => `Array<${rowType()}>`,
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

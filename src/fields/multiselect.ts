@@ -3,7 +3,7 @@ import type { Failure } from '../core/issues';
 import { count } from '../core/jsonSchema';
 import { choiceProperties, choicesFor, choiceUnion, optionText } from './choices';
 import { isEmptyList } from './emptiness';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { numberOrUndefined, typeFailure } from './valueHelpers';
 
@@ -15,10 +15,12 @@ export interface MultiselectField extends FieldBase<'multiselect'> {
   readonly maxItems?: number;
 }
 
-export const multiselectFieldKind: FieldKind<MultiselectField> = {
+export const multiselectFieldKind = defineKind<MultiselectField>(() => ({
   summary: 'Several options (checkboxes): a list of distinct option values.',
   properties: {
-    ...choiceProperties,
+    options: choiceProperties.options,
+    optionsRef: choiceProperties.optionsRef,
+    optionsIf: choiceProperties.optionsIf,
     minItems: count('Fewest options to choose; 1 or more makes the field required unless `required` says otherwise.'),
     maxItems: count('Most options to choose.'),
   },
@@ -67,4 +69,4 @@ export const multiselectFieldKind: FieldKind<MultiselectField> = {
     Array.isArray(value) ? value.map((item) => optionText(item, context)).join(context.locale.startsWith('zh') ? '、' : ', ') : '',
   tsType: ({ options }) => `Array<${choiceUnion(options)}>`,
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

@@ -2,7 +2,7 @@ import type { FieldBase, LocalizedText } from '../core/definitionTypes';
 import type { Failure } from '../core/issues';
 import { ref } from '../core/jsonSchema';
 import { isNothing } from './emptiness';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { isFiniteNumber, numberOrUndefined, typeFailure } from './valueHelpers';
 
@@ -13,7 +13,7 @@ export interface NumberField extends FieldBase<'number'> {
   readonly unit?: LocalizedText;
 }
 
-export const numberFieldKind: FieldKind<NumberField> = {
+export const numberFieldKind = defineKind<NumberField>(() => ({
   summary: 'A number (JSON number; a numeric string is a type error).',
   properties: {
     min: { type: 'number', description: 'Smallest allowed value.' },
@@ -50,4 +50,4 @@ export const numberFieldKind: FieldKind<NumberField> = {
   cellText: (value, { def, text }) => (isFiniteNumber(value) ? (def.unit === undefined ? String(value) : `${value} ${text(def.unit)}`) : ''),
   tsType: () => 'number',
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

@@ -1,7 +1,7 @@
 import type { FieldBase } from '../core/definitionTypes';
 import type { Failure } from '../core/issues';
 import { isNothing } from './emptiness';
-import type { FieldKind } from './fieldKind';
+import { defineKind } from './fieldKind';
 import { maskForPii } from './piiMask';
 import { isFiniteNumber, numberOr, typeFailure } from './valueHelpers';
 
@@ -9,7 +9,7 @@ export interface RatingField extends FieldBase<'rating'> {
   readonly max?: number;
 }
 
-export const ratingFieldKind: FieldKind<RatingField> = {
+export const ratingFieldKind = defineKind<RatingField>(() => ({
   summary: 'A star rating: a whole number from 1 to `max` (default 5).',
   properties: { max: { type: 'integer', minimum: 2, maximum: 10, description: 'Number of stars (default 5).' } },
   requiredProperties: [],
@@ -36,4 +36,4 @@ export const ratingFieldKind: FieldKind<RatingField> = {
   cellText: (value) => (isFiniteNumber(value) ? String(value) : ''),
   tsType: ({ def }) => Array.from({ length: numberOr(def.max, 5) }, (_, i) => String(i + 1)).join(' | '),
   defaultMask: (def) => maskForPii(def.pii, 'full'),
-};
+}));

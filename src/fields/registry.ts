@@ -37,7 +37,7 @@ export const FIELD_KINDS: { readonly [T in FieldType]: FieldKind<FieldOfType<T>>
 };
 
 /** Field type names in the order the documentation lists them. */
-export const FIELD_TYPES = Object.keys(FIELD_KINDS) as readonly FieldType[];
+export const FIELD_TYPES = /* @__PURE__ */ Object.keys(FIELD_KINDS) as readonly FieldType[];
 
 export const isFieldType = (value: unknown): value is FieldType =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(FIELD_KINDS, value);

@@ -33,7 +33,7 @@ const formatMask = (format: unknown): MaskKind => {
   }
 };
 
-const matchers = new Map<string, PatternMatcher | undefined>();
+const matchers = /* @__PURE__ */ new Map<string, PatternMatcher | undefined>();
 // Forms in one process share compiled patterns; the bound keeps hostile definitions from growing it.
 const patternMatcher = (source: string): PatternMatcher | undefined => {
   if (matchers.has(source)) return matchers.get(source);

@@ -23,7 +23,7 @@ export const TEXT_FORMATS: { readonly [F in TextFormat]: FormatCheck } = {
   url: /* @__PURE__ */ unchanged(isHttpUrl),
 };
 
-export const TEXT_FORMAT_NAMES = Object.keys(TEXT_FORMATS) as readonly TextFormat[];
+export const TEXT_FORMAT_NAMES = /* @__PURE__ */ Object.keys(TEXT_FORMATS) as readonly TextFormat[];
 
 /** Names authors reach for, mapped to the built-in format they meant. */
 export const FORMAT_ALIASES: ReadonlyMap<string, TextFormat> = /* @__PURE__ */ new Map<string, TextFormat>([

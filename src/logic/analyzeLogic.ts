@@ -41,8 +41,8 @@ export interface LogicAnalysis {
 }
 
 const ROOT: LogicScope = { kind: 'root' };
-const EQUALITY = new Set(['==', '===', '!=', '!==']);
-const ORDER = new Set(['<', '<=', '>', '>=']);
+const EQUALITY = /* @__PURE__ */ new Set(['==', '===', '!=', '!==']);
+const ORDER = /* @__PURE__ */ new Set(['<', '<=', '>', '>=']);
 
 const isPrimitive = (value: unknown): boolean =>
   value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';

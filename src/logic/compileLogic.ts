@@ -119,7 +119,8 @@ const conditional: Builder = (args) => (data) => {
   return i === args.length - 1 ? (args[i] as Evaluator)(data) : null;
 };
 
-const BUILDERS: ReadonlyMap<string, Builder> = new Map<string, Builder>([
+// Built in a function so that a bundle which never compiles a condition drops the table.
+const BUILDERS: ReadonlyMap<string, Builder> = /* @__PURE__ */ (() => new Map<string, Builder>([
   ['var', compileVar],
   ['missing', (args) => (data) => {
     const values = evaluateAll(args, data);
@@ -207,4 +208,4 @@ const BUILDERS: ReadonlyMap<string, Builder> = new Map<string, Builder>([
       return items.reduce((accumulator: unknown, current: unknown) => step({ current, accumulator }), start);
     };
   }],
-]);
+]))();

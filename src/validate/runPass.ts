@@ -255,7 +255,7 @@ class Pass {
 const FORBIDDEN: Failure = { code: 'forbidden' };
 const REQUIRED: Failure = { code: 'required' };
 const ROW_TYPE: Failure = { code: 'type', params: { expected: 'object' } };
-const messageCache = new WeakMap<FieldIR, Map<string, string>>();
+const messageCache = /* @__PURE__ */ new WeakMap<FieldIR, Map<string, string>>();
 
 /** One function makes every validation issue, so that each has the same shape. */
 const makeIssue = (path: string, failure: Failure, message: string, subject: IssueSubject): ValidationIssue =>

@@ -1,0 +1,29 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+// Runs after `npm run build`: bundles small apps that import formloom by name, as a user's bundler
+// would, and checks what ends up in them.
+const root = new URL('../..', import.meta.url).pathname;
+
+const bundle = async (source: string): Promise<string> => {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, sourcefile: 'app.mjs' },
+    bundle: true, format: 'esm', platform: 'browser', minify: true, write: false, logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+};
+
+describe('tree-shaking the built package', () => {
+  it('an app that imports only a format check gets the check, not the compiler, the schema or the messages', async () => {
+    const code = await bundle("import { isCnMobile } from 'formloom'; console.log(isCnMobile('13812345678'));");
+    expect(code).toContain('13812345678');
+    for (const marker of ['localizedText', 'missing_some', 'did you mean', '请填写', 'backreferences', 'ajv']) expect(code).not.toContain(marker);
+    expect(code.length).toBeLessThan(2000);
+  });
+
+  it('an app that compiles forms gets what it needs, and nothing Node-only', async () => {
+    const code = await bundle("import { compileForm } from 'formloom'; console.log(compileForm({}));");
+    expect(code).toContain('localizedText');
+    expect(code).not.toMatch(/require\(|from ?"node:/);
+  });
+});
