@@ -1,7 +1,7 @@
 import { parseDuration } from '../core/duration';
 import type { DefinitionIssueCode, DefinitionParams } from '../core/issues';
 import { hasOwn, isPlainObject, isReservedName } from '../core/reserved';
-import { parseTemplate, TEMPLATE_TOKENS } from '../core/template';
+import { parseTemplate, FILENAME_TOKENS } from '../core/template';
 import type { FieldDefinition } from '../fields/fieldDefinition';
 import type { FormatTable } from '../fields/fieldKind';
 import { kindOf } from '../fields/registry';
@@ -85,7 +85,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
   const filename = objectAt(def.export).filename;
   if (typeof filename === 'string') {
     const parsed = parseTemplate(filename, { seq: false, field: true });
-    if (!parsed.ok) issues.issue('bad-pattern', 'export.filename', 'token', { name: parsed.token, tokens: TEMPLATE_TOKENS });
+    if (!parsed.ok) issues.issue('bad-pattern', 'export.filename', 'token', { name: parsed.token, tokens: FILENAME_TOKENS });
     else for (const part of parsed.parts) if (part.kind === 'field') checkField(part.id, 'export.filename');
   }
 

@@ -29,7 +29,7 @@ export type OptionValue = string | number;
 export interface OptionDefinition {
   readonly value: OptionValue;
   readonly label: LocalizedText;
-  /** Sub-options: a hierarchy such as manufacturing > auto parts (R5), or a cascader tree. */
+  /** Sub-options: a hierarchy such as manufacturing > auto parts, or a cascader tree. */
   readonly children?: readonly OptionDefinition[];
 }
 

@@ -17,6 +17,10 @@ const SEQ_TOKEN = /^seq:([1-9]\d?)$/;
 const FIELD_TOKEN = /^field:([A-Za-z][A-Za-z0-9_]*)$/;
 
 export const TEMPLATE_TOKENS = '{yyyy} {MM} {dd} {yyyyMMdd} {HHmmss} {seq:N} {field:id}';
+/** Tokens an auto id template may use: dates and a counter. */
+export const AUTO_ID_TOKENS = '{yyyy} {MM} {dd} {yyyyMMdd} {HHmmss} {seq:N}';
+/** Tokens an export file name may use: dates and a field of the first record. */
+export const FILENAME_TOKENS = '{yyyy} {MM} {dd} {yyyyMM} {yyyyMMdd} {HHmmss} {field:id}';
 
 export const parseTemplate = (template: string, allow: { readonly seq: boolean; readonly field: boolean }): TemplateResult => {
   const parts: TemplatePart[] = [];

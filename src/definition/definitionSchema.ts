@@ -27,17 +27,17 @@ export const COMMON_FIELD_PROPERTIES: { readonly [key: string]: JsonSchema } = {
   label: ref('localizedText', 'What the person filling the form reads; errors name the field by it.'),
   help: ref('localizedText', 'A hint shown with the field.'),
   placeholder: ref('localizedText', 'Example text shown in an empty input.'),
-  required: ref('logic', 'true, false, or a condition (JSON Logic): conditionally required (R3).'),
-  visibleIf: ref('logic', 'A condition: the field exists only while it holds (R4). Hidden fields are neither validated nor kept.'),
+  required: ref('logic', 'true, false, or a condition (JSON Logic): conditionally required.'),
+  visibleIf: ref('logic', 'A condition: the field exists only while it holds. Hidden fields are neither validated nor kept.'),
   readonlyIf: ref('logic', 'A condition: while it holds, the answer may not change.'),
-  default: { description: 'The initial answer of a new session or record; must be a valid answer.' },
+  default: { description: 'The initial answer of a new session or record; must be a valid answer. Not allowed on computed and autoId fields.' },
   access: {
     type: 'object',
-    description: 'Roles that may read and write the field (R8); without it, everyone may. A role that may write may also read.',
+    description: 'Roles that may read and write the field; without it, everyone may. A role that may write may also read.',
     properties: { read: ref('roleList', 'Roles that may see the field.'), write: ref('roleList', 'Roles that may send a value for it.') },
     additionalProperties: false,
   },
-  pii: { enum: PII_KINDS, description: 'The kind of personal data the field holds: decides its default mask (R19).' },
+  pii: { enum: PII_KINDS, description: 'The kind of personal data the field holds: decides its default mask.' },
   messages: {
     type: 'object',
     description: 'The field\'s own message per error code: { "required": { "zh-CN": "请留下手机号" } }.',
@@ -71,7 +71,7 @@ const transition: JsonSchema = /* @__PURE__ */ (() => ({
     label: ref('localizedText', 'What a button for it says.'),
     roles: ref('roleList', 'Roles that may fire it; without it, any role.'),
     when: ref('logic', 'A condition on the record\'s values that must hold.'),
-    requires: { ...idList, description: 'Fields that must be answered first (a done ticket needs a solution).' },
+    requires: { ...idList, description: 'Top-level fields that must be answered first (a done ticket needs a solution).' },
     reason: { enum: ['required', 'optional'], description: 'Whether the transition takes a reason (a rejection must say why).' },
     maxTimes: { type: 'integer', minimum: 1, description: 'How often it may fire on one record (at most 3 resubmissions).' },
     set: { type: 'object', propertyNames: ref('id'), additionalProperties: ref('logic'), description: 'Fields it sets, each from a JSON Logic expression ({"var": "$now"} for a completion time).' },
@@ -81,7 +81,7 @@ const transition: JsonSchema = /* @__PURE__ */ (() => ({
 
 const workflow: JsonSchema = /* @__PURE__ */ (() => ({
   type: 'object',
-  description: 'A state machine over records (R12-R14): review, processing, customer stage.',
+  description: 'A state machine over records: review, processing, customer stage.',
   required: ['initial', 'states', 'transitions'],
   properties: {
     label: ref('localizedText', 'The workflow\'s name as people read it.'),
@@ -117,16 +117,16 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
   properties: {
     $schema: { type: 'string', description: 'Path to this schema, for editor autocompletion.' },
     id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64, description: 'The form\'s id; records keep it.' },
-    version: { type: 'integer', minimum: 1, description: 'The definition\'s version (R17); records keep the version they were collected under.' },
+    version: { type: 'integer', minimum: 1, description: 'The definition\'s version; records keep the version they were collected under.' },
     title: ref('localizedText', 'The form\'s title.'),
     description: ref('localizedText', 'What the form is for.'),
     defaultLocale: ref('locale', 'The language plain-string texts are written in, and of messages when a call names none (default zh-CN).'),
-    roles: { ...nameList, description: 'The roles of people who use the form (R8), e.g. customer, clerk, reviewer, admin.' },
-    optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options'), description: 'Option lists shared by several fields, by name (R5).' },
-    sections: { type: 'array', minItems: 1, items: ref('section'), description: 'The form\'s modules, in order (R1).' },
+    roles: { ...nameList, description: 'The roles of people who use the form, e.g. customer, clerk, reviewer, admin.' },
+    optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options'), description: 'Option lists shared by several fields, by name.' },
+    sections: { type: 'array', minItems: 1, items: ref('section'), description: 'The form\'s modules, in order.' },
     rules: {
       type: 'array',
-      description: 'Cross-field checks (R7).',
+      description: 'Cross-field checks.',
       items: {
         type: 'object',
         required: ['id', 'assert'],
@@ -134,7 +134,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
           id: ref('name', 'The rule\'s name; errors carry it as params.rule.'),
           when: ref('logic', 'When the rule applies; without it, once every field `assert` reads is answered.'),
           assert: ref('logic', 'What must hold.'),
-          path: { type: 'string', description: 'The field the error is reported at.' },
+          path: { type: 'string', description: 'The top-level field the error is reported at.' },
           message: ref('localizedText', 'The error message.'),
         },
         additionalProperties: false,
@@ -142,7 +142,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     },
     tags: {
       type: 'array',
-      description: 'Labels a record earns from its answers (R16): high value, key follow-up.',
+      description: 'Labels a record earns from its answers: high value, key follow-up.',
       items: {
         type: 'object',
         required: ['id', 'when'],
@@ -152,13 +152,13 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     },
     dedup: {
       type: 'array',
-      description: 'Duplicate keys (R18): two records with the same key are the same customer.',
+      description: 'Duplicate keys: two records with the same key are the same customer.',
       items: {
         type: 'object',
         required: ['id', 'fields'],
         properties: {
           id: ref('name', 'The key\'s name (phone, company).'),
-          fields: { ...idList, minItems: 1, description: 'The fields the key is made of.' },
+          fields: { ...idList, minItems: 1, description: 'The top-level fields the key is made of.' },
           normalize: { type: 'array', items: { enum: DEDUP_NORMALIZERS }, description: 'How values are normalised before comparing.' },
         },
         additionalProperties: false,
@@ -166,12 +166,12 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     },
     masking: {
       type: 'object',
-      description: 'Masking policies (R19): which fields are masked how, and which roles see plain values.',
+      description: 'Masking policies: which fields are masked how, and which roles see plain values.',
       required: ['policies'],
       properties: {
         policies: {
           type: 'object',
-          description: 'Policy name (export, display) -> field id (or group.field) -> mask.',
+          description: 'Policy name (export, view) -> field id (or group.field) -> mask.',
           propertyNames: ref('name'),
           additionalProperties: {
             type: 'object',
@@ -186,19 +186,19 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     workflows: { type: 'object', propertyNames: ref('name'), additionalProperties: workflow, description: 'Workflow name -> workflow; several may run on one record.' },
     drafts: {
       type: 'object',
-      description: 'Saved drafts (R11).',
-      properties: { ttl: ref('duration', 'How long a draft can be resumed (P7D).') },
+      description: 'Saved drafts.',
+      properties: { ttl: ref('duration', 'How long a draft can be resumed (default P7D).') },
       additionalProperties: false,
     },
     export: {
       type: 'object',
-      description: 'Exports (R21).',
+      description: 'Exports.',
       properties: { filename: { type: 'string', minLength: 1, description: 'File name pattern: {yyyyMM}客户反馈记录表, {field:customerName}-{yyyyMMdd}.' } },
       additionalProperties: false,
     },
     retention: {
       type: 'object',
-      description: 'Retention (R23).',
+      description: 'Retention.',
       properties: {
         keep: ref('duration', 'How long records are kept (P2Y).'),
         reconfirm: ref('duration', 'How often a record must be re-confirmed before it is stale (P6M).'),
@@ -212,7 +212,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     id: { type: 'string', pattern: ID_PATTERN, maxLength: 64, description: 'A field id: a letter, then letters, digits and _.' },
     name: { type: 'string', pattern: NAME_PATTERN, maxLength: 64, description: 'A name: a letter, then letters, digits, _ and -.' },
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'A BCP 47 language tag: zh-CN, zh-TW, en.' },
-    roleList: nameList,
+    roleList: { ...nameList, description: 'Role names, each declared in `roles`.' },
     duration: { type: 'string', description: 'An ISO 8601 duration: P7D, PT24H, P2Y.' },
     localizedText: {
       description: 'Text, or text per locale: {"zh-CN": "…", "en": "…"}. Plain text is in the form\'s defaultLocale.',
@@ -237,10 +237,10 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
       },
       additionalProperties: false,
     },
-    options: { type: 'array', minItems: 1, items: ref('option') },
+    options: { type: 'array', minItems: 1, items: ref('option'), description: 'A list of options.' },
     section: {
       type: 'object',
-      description: 'A module of the form (R1).',
+      description: 'A module of the form.',
       required: ['id', 'fields'],
       properties: {
         id: ref('name', 'The section\'s id.'),
@@ -256,7 +256,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
       type: 'object',
       description: 'A field; the keys it may have depend on its type.',
       required: ['id', 'type', 'label'],
-      properties: { id: ref('id'), type: COMMON_FIELD_PROPERTIES.type },
+      properties: { id: COMMON_FIELD_PROPERTIES.id, type: COMMON_FIELD_PROPERTIES.type },
       allOf: /* @__PURE__ */ FIELD_TYPES.map(typeRule),
     },
   },

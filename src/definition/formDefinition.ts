@@ -1,7 +1,7 @@
 import type { Locale, LocalizedText, Logic, MaskKind, OptionDefinition } from '../core/definitionTypes';
 import type { FieldDefinition } from '../fields/fieldDefinition';
 
-/** A module of the form (R1): basic info, demand, feedback, internal processing. */
+/** A module of the form: basic info, demand, feedback, internal processing. */
 export interface SectionDefinition {
   readonly id: string;
   readonly title?: LocalizedText;
@@ -11,7 +11,7 @@ export interface SectionDefinition {
   readonly [extension: `x-${string}`]: unknown;
 }
 
-/** A cross-field check (R7). */
+/** A cross-field check. */
 export interface RuleDefinition {
   readonly id: string;
   /** When omitted, the rule is checked once every field its `assert` reads has an answer. */
@@ -22,7 +22,7 @@ export interface RuleDefinition {
   readonly message?: LocalizedText;
 }
 
-/** A label a record earns from its answers (R16). */
+/** A label a record earns from its answers. */
 export interface TagDefinition {
   readonly id: string;
   readonly label?: LocalizedText;
@@ -31,7 +31,7 @@ export interface TagDefinition {
 
 export type DedupNormalizer = 'cn-mobile' | 'trim' | 'lowercase' | 'company-name' | 'width';
 
-/** A duplicate key (R18): records with equal keys are the same customer. */
+/** A duplicate key: records with equal keys are the same customer. */
 export interface DedupDefinition {
   readonly id: string;
   readonly fields: readonly string[];

@@ -1,6 +1,6 @@
 import type { FieldBase } from '../core/definitionTypes';
 import type { Failure } from '../core/issues';
-import { parseTemplate, templatePattern, TEMPLATE_TOKENS } from '../core/template';
+import { parseTemplate, templatePattern, AUTO_ID_TOKENS } from '../core/template';
 import { compilePattern } from '../pattern';
 import { isEmptyText } from './emptiness';
 import { defineKind } from './fieldKind';
@@ -24,7 +24,7 @@ export const autoIdFieldKind = defineKind<AutoIdField>(() => ({
   properties: {
     pattern: {
       type: 'string', minLength: 1, examples: ['YQ{yyyyMMdd}{seq:3}', 'CRM{yyyy}{seq:3}'],
-      description: `Template: literal text and tokens ${TEMPLATE_TOKENS} (date tokens in date-fns notation; {seq:N} is a counter of at least N digits).`,
+      description: `Template: literal text and tokens ${AUTO_ID_TOKENS} (date tokens in date-fns notation; {seq:N} is a counter of at least N digits). No default: the system assigns it.`,
     },
   },
   requiredProperties: ['pattern'],
@@ -35,7 +35,7 @@ export const autoIdFieldKind = defineKind<AutoIdField>(() => ({
   checkDefinition: ({ def }, report) => {
     if (typeof def.pattern !== 'string') return;
     const parsed = parseTemplate(def.pattern, { seq: true, field: false });
-    if (!parsed.ok) report('pattern', 'bad-pattern', 'token', { name: parsed.token, tokens: TEMPLATE_TOKENS });
+    if (!parsed.ok) report('pattern', 'bad-pattern', 'token', { name: parsed.token, tokens: AUTO_ID_TOKENS });
   },
   values: ({ def }) => {
     const matcher = matcherOf(def.pattern);

@@ -15,7 +15,7 @@ export interface CascaderField extends FieldBase<'cascader'> {
 const NONE: readonly OptionNode[] = [];
 
 export const cascaderFieldKind = defineKind<CascaderField>(() => ({
-  summary: 'A path through an option tree, root to leaf: ["gd", "sz", "ns"] for 广东 / 深圳 / 南山 (R2, province/city/district).',
+  summary: 'A path through an option tree, root to leaf: ["gd", "sz", "ns"] for 广东 / 深圳 / 南山 (province/city/district).',
   properties: {
     options: ref('options', 'The tree: options with `children`.'),
     optionsRef: ref('name', 'The name of a tree in `optionSets`.'),

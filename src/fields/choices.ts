@@ -10,11 +10,15 @@ export const choiceProperties = {
   optionsRef: ref('name', 'The name of a list in `optionSets`, shared by several fields.'),
   optionsIf: {
     type: 'array',
-    description: 'Options that depend on other answers (R5): the first case whose `when` holds gives the list; otherwise `options` / `optionsRef`.',
+    description: 'Options that depend on other answers: the first case whose `when` holds gives the list; otherwise `options` / `optionsRef`.',
     items: {
       type: 'object',
       required: ['when'],
-      properties: { when: ref('logic'), options: ref('options'), optionsRef: ref('name') },
+      properties: {
+        when: ref('logic', 'When this case applies.'),
+        options: ref('options', 'The options of this case.'),
+        optionsRef: ref('name', 'The name of a list in `optionSets` for this case.'),
+      },
       additionalProperties: false,
     },
   },

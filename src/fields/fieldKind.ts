@@ -30,7 +30,7 @@ export interface OptionList {
   readonly depth: number;
 }
 
-/** A field's options: the base list and the `optionsIf` cases (R5: options that depend on another answer). */
+/** A field's options: the base list and the `optionsIf` cases (options that depend on another answer). */
 export interface FieldOptions {
   readonly base: OptionList | undefined;
   readonly cases: readonly { readonly when: unknown; readonly whenPath: string; readonly list: OptionList }[];

@@ -1,4 +1,4 @@
 import type { MaskKind, PiiKind } from '../core/definitionTypes';
 
-/** The mask for each kind of personal data (R19): each pii kind has a mask of the same name. */
+/** The mask for each kind of personal data: each pii kind has a mask of the same name. */
 export const maskForPii = (pii: PiiKind | undefined, fallback: MaskKind): MaskKind => pii ?? fallback;

@@ -39,7 +39,7 @@ export type EvaluateContext = ValidateOptions;
 export interface EvaluateResult {
   /** Every field by path, group rows included: `services.0.feedbackTime`. */
   readonly fields: Readonly<Record<string, FieldStatus>>;
-  /** Ids of the definition's tags whose condition holds (R16). */
+  /** Ids of the definition's tags whose condition holds. */
   readonly tags: readonly string[];
 }
 

@@ -4,7 +4,7 @@ import type { BuiltInLocale } from '../core/localize';
 /**
  * Validation messages by locale and code. Placeholders come from the error's params and the field's
  * label, never from the submitted value: a phone or ID number must not end up in a log line.
- * Format errors have a message per format, because "格式不正确" alone does not tell a customer what to fix (R6).
+ * Format errors have a message per format, because "格式不正确" alone does not tell a customer what to fix.
  */
 type Catalogue = Readonly<Record<ErrorCode, string>> & {
   /** Per format, since "格式不正确" alone does not tell a customer what to fix. */
