@@ -124,7 +124,7 @@ class Pass {
   private cachedMessage(path: string, failure: Failure, field: FieldIR, subject: IssueSubject): string {
     let messages = messageCache.get(field);
     if (messages === undefined) messageCache.set(field, (messages = new Map()));
-    const key = `${this.localeKey}\u0000${failure.code}\u0000${failure.params === undefined ? '' : JSON.stringify(failure.params)}`;
+    const key = `${this.localeKey}\u0000${failure.code}\u0000${paramsKey(failure)}`;
     let message = messages.get(key);
     if (message === undefined) {
       message = validationMessage(path, failure.code, failure.params, subject, this.options.locale);
@@ -256,6 +256,15 @@ const FORBIDDEN: Failure = { code: 'forbidden' };
 const REQUIRED: Failure = { code: 'required' };
 const ROW_TYPE: Failure = { code: 'type', params: { expected: 'object' } };
 const messageCache = /* @__PURE__ */ new WeakMap<FieldIR, Map<string, string>>();
+const paramsKeys = /* @__PURE__ */ new WeakMap<Failure, string>();
+
+/** The params of a failure as a cache key; failures made once per field are serialised once. */
+const paramsKey = (failure: Failure): string => {
+  if (failure.params === undefined) return '';
+  let key = paramsKeys.get(failure);
+  if (key === undefined) paramsKeys.set(failure, (key = JSON.stringify(failure.params)));
+  return key;
+};
 
 /** One function makes every validation issue, so that each has the same shape. */
 const makeIssue = (path: string, failure: Failure, message: string, subject: IssueSubject): ValidationIssue =>
