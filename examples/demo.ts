@@ -6,7 +6,7 @@ import { NOW, SAMPLE_RECORDS, intakeRecord, invalidIntakeRecord } from './record
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const heading = (text: string): void => console.log(`\n${bold(`== ${text} ==`)}`);
 
-heading('1. Compile the example forms (seeds 000-004)');
+heading('1. Compile the example forms');
 const forms = new Map<string, CompiledForm>();
 for (const { file, definition } of loadExampleDefinitions()) {
   const started = performance.now();
@@ -48,7 +48,7 @@ for (const feedbackType of [undefined, 'satisfaction', 'complaint']) {
   console.log(`  feedbackType=${String(feedbackType).padEnd(12)} feedbackContent: ${show('feedbackContent').padEnd(15)} satisfaction: ${show('satisfaction').padEnd(8)} tags: [${tags.join(', ')}]`);
 }
 
-heading('5. A repeating group: service records with row-scoped rules (seed 001)');
+heading('5. A repeating group: service records with row-scoped rules');
 const log = forms.get('service-feedback-log') as CompiledForm;
 const rows = structuredClone(SAMPLE_RECORDS['service-feedback-log']) as { services: Record<string, unknown>[] };
 delete rows.services[0]?.solution;

@@ -5,8 +5,8 @@ import { NOW, SAMPLE_RECORDS, invalidIntakeRecord } from '../examples/records';
 
 const examples = loadExampleDefinitions();
 
-describe('example definitions from the seeds', () => {
-  it('has at least the five seed forms, each pointing editors at the schema', () => {
+describe('the example definitions', () => {
+  it('has at least the five example forms, each pointing editors at the schema', () => {
     expect(examples.map((example) => example.definition.id)).toEqual(
       expect.arrayContaining(['customer-intake', 'service-feedback-log', 'customer-info', 'crm-profile', 'requirement-collection']),
     );
@@ -32,13 +32,13 @@ describe('example definitions from the seeds', () => {
     expect(errors[0]?.message).toBe('联系方式应为11位手机号码（以1开头）');
   });
 
-  it('shows the customer-info form in traditional Chinese by default (seed 002)', () => {
+  it('shows the customer-info form in traditional Chinese by default', () => {
     const form = compileForm(examples.find((example) => example.definition.id === 'customer-info')?.definition);
     const { errors } = form.validate({ ...SAMPLE_RECORDS['customer-info'], contactPhone: '123' }, { role: 'clerk', now: NOW });
     expect(errors[0]?.message).toBe('聯繫人手機號應為11位手機號碼（以1開頭）');
   });
 
-  it('tags the CRM profile as high value: budget >= 100k and decision maker (seed 003)', () => {
+  it('tags the CRM profile as high value: budget >= 100k and decision maker', () => {
     const form = compileForm(examples.find((example) => example.definition.id === 'crm-profile')?.definition);
     expect(form.evaluate(SAMPLE_RECORDS['crm-profile'], { role: 'clerk' }).tags).toEqual(['high-value']);
     expect(form.evaluate({ ...SAMPLE_RECORDS['crm-profile'], isDecisionMaker: false }, { role: 'clerk' }).tags).toEqual([]);

@@ -11,7 +11,7 @@ export const isCalendarDate = (year: number, month: number, day: number): boolea
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
-// ISO 8601 date-time: 'T' or a space (the seeds write "2024-03-15 09:30"), seconds and fraction
+// ISO 8601 date-time: 'T' or a space (paper forms write "2024-03-15 09:30"), seconds and fraction
 // optional, offset optional (a local time, as people type it).
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
