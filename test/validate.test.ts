@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileForm, FormUsageError } from '../src/index';
+import { compileForm, ERROR_CODES, FormUsageError } from '../src/index';
 import { choice, defineForm } from './helpers';
 
 const form = compileForm(defineForm([
@@ -234,5 +234,31 @@ describe('blank answers', () => {
     const form = compileForm(defineForm([{ id: 'name', type: 'text', label: 'Name', required: true }]));
     for (const blank of ['', ' ', '\t\n', '\u3000\u3000', '\u00a0']) expect(form.validate({ name: blank }).errors[0]?.code).toBe('required');
     expect(form.validate({ name: ' 张伟 ' }).values).toEqual({ name: ' 张伟 ' });
+  });
+});
+
+describe('every validation code', () => {
+  it('is produced by some value, with the params its type promises', () => {
+    const all = compileForm(defineForm([
+      { id: 'name', type: 'text', label: 'Name', required: true, minLength: 2, maxLength: 4, pattern: '^[a-z]+$' },
+      { id: 'phone', type: 'text', label: 'Phone', format: 'cn-mobile' },
+      { id: 'age', type: 'number', label: 'Age', min: 18, max: 99 },
+      choice('tags', ['a', 'b', 'c'], { type: 'multiselect', minItems: 2, maxItems: 2 }),
+      { id: 'docs', type: 'file', label: 'Docs', accept: ['.pdf'], maxSize: 10 },
+      { id: 'status', type: 'text', label: 'Status', access: { write: ['admin'] } },
+    ], { rules: [{ id: 'adult', path: 'age', when: true, assert: { '>=': [{ var: 'age' }, 21] } }] }));
+    const seen = new Map<string, unknown>();
+    const collect = (values: Record<string, unknown>): void => {
+      for (const error of all.validate({ name: 'ab', ...values }).errors) seen.set(error.code, error.params);
+    };
+    collect({ name: undefined, phone: 1, tags: ['a', 'a'], unknown: 1, status: 'x' });
+    collect({ name: 'a', phone: '123', age: 17, tags: ['a'] });
+    collect({ name: 'abcde', age: 100, tags: ['a', 'b', 'c'], docs: [{ name: 'a.exe', size: 1, type: 'x' }] });
+    collect({ name: 'AB', age: 19, docs: [{ name: 'a.pdf', size: 11, type: 'application/pdf' }] });
+    expect(new Set(seen.keys())).toEqual(new Set(ERROR_CODES));
+    expect(seen.get('minLength')).toEqual({ min: 2 });
+    expect(seen.get('maxItems')).toEqual({ max: 2 });
+    expect(seen.get('fileSize')).toEqual({ maxSize: 10, maxSizeText: '10 B' });
+    expect(seen.get('rule')).toEqual({ rule: 'adult' });
   });
 });
