@@ -3,10 +3,28 @@
  * Every export is named here on purpose: internals stay internal, and bundlers can drop what is unused.
  */
 export { compileForm } from './form/compileForm';
-export type { CompileOptions } from './compile/compileDefinition';
+export type { CompileOptions } from './form/compileForm';
 export type {
-  CompiledForm, EvaluateContext, EvaluateResult, FieldStatus, FormValues, ValidateOptions, ValidationResult,
+  ActOptions, CompiledForm, EvaluateContext, EvaluateResult, FieldStatus, FormValues, RecordOptions, ValidateOptions, ValidationResult,
 } from './form/types';
+export { transition } from './form/transition';
+export type { ResumeOptions, SessionOptions } from './form/sessions';
+export type { Session } from './session/createSession';
+export type { FieldSnapshot, SessionErrorCode, SessionEvent, SessionEventError, SessionListener, SessionSnapshot } from './session/sessionTypes';
+export { MemoryDraftStore } from './session/draftStore';
+export type { Draft, DraftStore } from './session/draftStore';
+export { DraftError } from './session/drafts';
+export { RecordValidationError } from './records/recordTypes';
+export type { FormRecord, HistoryChange, HistoryEntry } from './records/recordTypes';
+export { recordAt } from './records/recordAt';
+export type { SequenceCounter } from './records/autoIds';
+export { WorkflowError } from './workflow/workflowError';
+export type { WorkflowErrorCode } from './workflow/workflowError';
+export type { Workflow, WorkflowContext } from './form/workflows';
+export { workingCalendar } from './workflow/workingCalendar';
+export type { WorkingCalendar, WorkingCalendarOptions } from './workflow/workingCalendar';
+export { deadlineAt, readDeadline } from './workflow/deadline';
+export type { Deadline } from './workflow/deadline';
 export { FormDefinitionError, FormUsageError, ERROR_CODES, DEFINITION_ISSUE_CODES, WARNING_CODES } from './core/issues';
 export type {
   DefinitionIssue, DefinitionIssueCode, DefinitionParams, DefinitionWarning, ErrorCode, Failure, IssueSubject,

@@ -123,7 +123,9 @@ const buildWorkflow = (name: string, raw: Raw, topField: (id: string) => FieldIR
     states.set(state, Object.freeze({
       name: state,
       label: stateDef.label as LocalizedText | undefined,
-      deadline: durationAt(stateDef.deadline),
+      deadline: typeof stateDef.deadline === 'string' || isPlainObject(stateDef.deadline)
+        ? (stateDef.deadline as string | { readonly workingDays: number })
+        : undefined,
       final: stateDef.final === true,
     }));
   }

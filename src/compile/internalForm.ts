@@ -129,7 +129,8 @@ export interface TagIR {
 export interface WorkflowStateIR {
   readonly name: string;
   readonly label: LocalizedText | undefined;
-  readonly deadline: Duration | undefined;
+  /** As the definition gives it: an ISO 8601 duration, or { workingDays: n } (read by the workflow stage). */
+  readonly deadline: string | { readonly workingDays: number } | undefined;
   readonly final: boolean;
 }
 

@@ -95,7 +95,13 @@ const workflow: JsonSchema = /* @__PURE__ */ (() => ({
         type: 'object',
         properties: {
           label: ref('localizedText', 'The state as people read it (已建档).'),
-          deadline: ref('duration', 'How long a record may stay in this state before it is overdue (PT24H).'),
+          deadline: {
+            type: ['string', 'object'],
+            description: 'How long a record may stay in this state before it is overdue: an ISO 8601 duration (PT24H, P3D) or { "workingDays": n }, counted on the working-day calendar given to compileForm.',
+            properties: { workingDays: { type: 'integer', minimum: 1, maximum: 10000, description: 'Working days; weekends, holidays and make-up workdays come from the calendar.' } },
+            required: ['workingDays'],
+            additionalProperties: false,
+          },
           final: { type: 'boolean', description: 'No transition leaves it.' },
         },
         additionalProperties: false,

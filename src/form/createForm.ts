@@ -1,14 +1,19 @@
 import type { InternalForm } from '../compile/internalForm';
+import { createRecord } from '../records/createRecord';
+import { updateRecord } from '../records/updateRecord';
 import { runPass } from '../validate/runPass';
+import type { WorkingCalendar } from '../workflow/workingCalendar';
 import { attachInternal } from './internal';
 import { readPassOptions } from './readOptions';
+import { resumeSession, startSession } from './sessions';
 import type { CompiledForm, EvaluateResult, ValidationResult } from './types';
+import { workflowOf } from './workflows';
 
 /**
  * The public form: a thin, frozen facade whose methods check their options and delegate to the
  * stage functions over the internal form, as zod classic sits over zod core.
  */
-export const createForm = (internal: InternalForm): CompiledForm => {
+export const createForm = (internal: InternalForm, calendar?: WorkingCalendar): CompiledForm => {
   const form: CompiledForm = {
     id: internal.id,
     version: internal.version,
@@ -24,6 +29,11 @@ export const createForm = (internal: InternalForm): CompiledForm => {
       const result = runPass(internal, values, readPassOptions(internal, context, 'evaluate', { states: true, tags: true }));
       return { fields: result.states ?? {}, tags: result.tags ?? [] };
     },
+    createSession: (options) => startSession(internal, options),
+    resumeDraft: (token, options) => resumeSession(internal, token, options),
+    createRecord: (values, options) => createRecord(internal, values, options),
+    updateRecord: (record, changes, options) => updateRecord(internal, record, changes, options),
+    workflow: (name) => workflowOf(internal, name, calendar),
   };
   return Object.freeze(attachInternal(form, internal));
 };

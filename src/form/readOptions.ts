@@ -30,6 +30,9 @@ export const readRole = (form: InternalForm, role: unknown): string | undefined 
   return role;
 };
 
+/** True for a string shaped like a BCP 47 language tag (zh-CN, en, zh-Hant-TW). */
+export const isLocaleTag = (value: unknown): value is string => typeof value === 'string' && LOCALE.test(value);
+
 export const readLocale = (form: InternalForm, locale: unknown): string => {
   if (locale === undefined) return form.defaultLocale;
   if (typeof locale !== 'string' || !LOCALE.test(locale)) throw new FormUsageError('bad-option', '`locale` must be a language tag such as zh-CN, zh-TW or en', 'locale');

@@ -1,9 +1,15 @@
 import type { Locale } from '../core/definitionTypes';
 import type { DefinitionWarning, ValidationIssue } from '../core/issues';
 import type { FormDefinition } from '../definition/formDefinition';
+import type { FormRecord } from '../records/recordTypes';
+import type { SequenceCounter } from '../records/autoIds';
+import type { Session } from '../session/createSession';
+import type { ResumeOptions, SessionOptions } from './sessions';
+import type { Workflow } from './workflows';
 
-/** Values of a form: field id -> answer. Group answers are arrays of row objects. */
-export type FormValues = Record<string, unknown>;
+import type { FormValues } from '../core/values';
+
+export type { FormValues };
 
 export interface ValidateOptions {
   /** 'draft' skips required checks but keeps every format check. Default 'submit'. */
@@ -54,4 +60,30 @@ export interface CompiledForm {
   readonly warnings: readonly DefinitionWarning[];
   validate(values: unknown, options?: ValidateOptions): ValidationResult;
   evaluate(values: unknown, context?: EvaluateContext): EvaluateResult;
+  /** A filling session: a renderer-agnostic state machine over this form. */
+  createSession(options?: SessionOptions): Session;
+  /** Continues a saved draft; rejects with DraftError `not-found` or `expired`. */
+  resumeDraft(token: string, options: ResumeOptions): Promise<Session>;
+  /** A new record: validated as `role` (RecordValidationError), completed by the system, history started. */
+  createRecord(values: unknown, options: RecordOptions): FormRecord;
+  /** A new revision with `changes` merged in; what the role cannot see is kept; history extended. */
+  updateRecord(record: FormRecord, changes: FormValues, options: ActOptions): FormRecord;
+  /** One of the definition's workflows (review, processing, stage …). */
+  workflow(name: string): Workflow;
+}
+
+/** Who acts, as what, when: kept in history. */
+export interface ActOptions {
+  /** The operator (a user id or name): history and `updatedBy` keep it. */
+  readonly by: string;
+  readonly role?: string;
+  readonly now?: Date | string | number;
+  readonly locale?: string;
+}
+
+export interface RecordOptions extends ActOptions {
+  /** Numbers auto ids (`{seq:3}`): called with a key per form, field and date part. Default: in memory. */
+  readonly counter?: SequenceCounter;
+  /** The record's id; default a random 128-bit URL-safe token. */
+  readonly id?: string;
 }

@@ -1,33 +1,11 @@
-import { clockStrings } from '../core/clock';
-import type { Failure, IssueSubject, ValidationIssue } from '../core/issues';
-import { catalogueLocale } from '../core/localize';
-import { hasOwn, isPlainObject } from '../core/reserved';
-import type { FieldIR, InternalForm } from '../compile/internalForm';
-import type { Scope, Slot } from '../fields/fieldKind';
-import { truthy } from '../logic/truthy';
-import { validationMessage } from '../messages/formatIssue';
+import type { ValidationIssue } from '../core/issues';
+import type { InternalForm } from '../compile/internalForm';
+import type { Scope } from '../fields/fieldKind';
+import { isPlainObject } from '../core/reserved';
+import { Pass, type FieldState, type PassOptions } from './pass';
 import { readJson } from './readJson';
-import { sameValue } from './sameValue';
 
-export interface FieldState {
-  readonly visible: boolean;
-  readonly required: boolean;
-  readonly readonly: boolean;
-}
-
-export interface PassOptions {
-  readonly mode: 'submit' | 'draft';
-  readonly role: string | undefined;
-  readonly locale: string;
-  readonly now: Date;
-  /** IANA zone for `$today`; undefined = the runtime's local zone. */
-  readonly timeZone: string | undefined;
-  /** The values before this change (untrusted, like the values). */
-  readonly previous: unknown;
-  /** What the caller needs beyond errors and values: validate() pays for neither. */
-  readonly states: boolean;
-  readonly tags: boolean;
-}
+export type { FieldState, PassOptions };
 
 /** What one pass learnt: later stages (workflow guards, record tags) read it instead of passing again. */
 export interface PassResult {
@@ -41,8 +19,6 @@ export interface PassResult {
   readonly scope: Scope;
 }
 
-type Data = Readonly<Record<string, unknown>>;
-
 /**
  * The reference pass behind `validate` and `evaluate`: one walk over the values in dependency order.
  * Each answer enters the scope only when its field is visible and the answer valid, so hiding
@@ -52,223 +28,19 @@ type Data = Readonly<Record<string, unknown>>;
  */
 export const runPass = (form: InternalForm, input: unknown, options: PassOptions): PassResult => {
   try {
-    return new Pass(form, options).run(input, options.previous, []);
+    return fullPass(form, input, options.previous, options, []);
   } catch {
     const values = readJson(input);
     const previous = readJson(options.previous);
-    return new Pass(form, options).run(values.value, previous.value, values.unreadable);
+    return fullPass(form, values.value, previous.value, options, values.unreadable);
   }
 };
 
-// JSON has no NaN or Infinity: a computation that produces one has no answer.
-const finite = (value: unknown): unknown =>
-  typeof value === 'number' && !Number.isFinite(value) ? null : value === undefined ? null : value;
-
-/** A copy of an answer that failed its check, kept in the cleaned values so that nothing is lost. */
-const keepInvalid = (raw: unknown): unknown => (typeof raw === 'object' && raw !== null ? readJson(raw).value : raw);
-
-// A class rather than closures inside runPass: its methods are created once, not on every call.
-class Pass {
-  readonly errors: ValidationIssue[] = [];
-  readonly values: Record<string, unknown> = {};
-  // Keys are field paths (ids are never prototype names), so a plain object is safe here.
-  readonly states: Record<string, FieldState> | undefined;
-  readonly scope: Scope;
-  private readonly slot: Slot = { value: undefined };
-  private readonly localeKey: string;
-
-  constructor(private readonly form: InternalForm, private readonly options: PassOptions) {
-    this.states = options.states ? {} : undefined;
-    this.scope = form.newScope();
-    const clock = clockStrings(options.now, options.timeZone);
-    this.scope.$role = options.role ?? null;
-    this.scope.$now = clock.iso;
-    this.scope.$today = clock.day;
-    this.localeKey = catalogueLocale(options.locale) ?? '';
-  }
-
-  run(input: unknown, previousInput: unknown, unreadable: readonly string[]): PassResult {
-    const { form } = this;
-    for (const path of unreadable) this.issue(path, { code: 'type', params: { expected: 'json' } }, undefined, undefined);
-    let source: Data = {};
-    if (isPlainObject(input)) {
-      source = input;
-      for (const key of Object.keys(input)) if (!form.topLevelIds.has(key)) this.issue(key, { code: 'unknownField' }, undefined, undefined);
-    } else if (!unreadable.includes('')) {
-      this.issue('', { code: 'type', params: { expected: 'object' } }, undefined, undefined);
-    }
-    const previous = isPlainObject(previousInput) ? previousInput : undefined;
-    for (const field of form.evaluationOrder) this.visit(field, source, previous, '', this.scope, this.values, undefined);
-    this.checkRules();
-    const tags = this.options.tags ? form.tags.filter((tag) => truthy(tag.when(this.scope))).map((tag) => tag.id) : undefined;
-    return { errors: this.errors, values: this.values, states: this.states, tags, scope: this.scope };
-  }
-
-  /** Makes an issue; top-level fields' messages are built once per failure and language. */
-  issue(path: string, failure: Failure, field: FieldIR | undefined, row: number | undefined): void {
-    const code = failure.code;
-    const text = field?.messages !== undefined && hasOwn(field.messages, code) ? field.messages[code] : undefined;
-    let subject: IssueSubject;
-    if (field === undefined) subject = code === 'unknownField' ? { defaultLocale: this.form.defaultLocale } : this.form.subject;
-    else if (row === undefined) subject = text === undefined ? field.subject : { ...field.subject, text };
-    else subject = text === undefined ? { ...field.subject, row } : { ...field.subject, row, text };
-    const message = field !== undefined && row === undefined
-      ? this.cachedMessage(path, failure, field, subject)
-      : validationMessage(path, code, failure.params, subject, this.options.locale);
-    this.errors.push(makeIssue(path, failure, message, subject));
-  }
-
-  // A top-level field's message depends only on the field, the code, the params and the language
-  // (the catalogue the requested locale reads, of which there are four): a form full of mistakes
-  // stays cheap, and the cache is bounded by what the definition can produce.
-  private cachedMessage(path: string, failure: Failure, field: FieldIR, subject: IssueSubject): string {
-    let messages = messageCache.get(field);
-    if (messages === undefined) messageCache.set(field, (messages = new Map()));
-    const key = `${this.localeKey}\u0000${failure.code}\u0000${paramsKey(failure)}`;
-    let message = messages.get(key);
-    if (message === undefined) {
-      message = validationMessage(path, failure.code, failure.params, subject, this.options.locale);
-      messages.set(key, message);
-    }
-    return message;
-  }
-
-  visit(field: FieldIR, data: Data, before: Data | undefined, prefix: string, slot: Scope, target: Record<string, unknown>, row: number | undefined): void {
-    const { id } = field;
-    const { scope, states } = this;
-    const path = prefix === '' ? id : prefix + id;
-    const role = this.options.role;
-    const readable = field.readRoles === undefined || (role !== undefined && field.readRoles.has(role));
-    const visible = readable && (field.visible === undefined || truthy(field.visible(scope)));
-
-    if (field.compute !== undefined) {
-      // Derived, never taken from input: whatever was sent is replaced.
-      const value = visible ? finite(field.compute(scope)) : null;
-      slot[id] = value;
-      if (value !== null) target[id] = value;
-      if (states) states[path] = { visible, required: false, readonly: true };
-      return;
-    }
-
-    const raw = hasOwn(data, id) ? data[id] : undefined;
-    let present = !field.value.isEmpty(raw);
-    const writable = field.writeRoles === undefined ? field.type !== 'autoId' : role !== undefined && field.writeRoles.has(role);
-    if (present && !readable) {
-      // Never compared with what is stored: a role must not learn a hidden value by guessing it.
-      this.issue(path, FORBIDDEN, field, row);
-      present = false;
-    }
-    if (present && !writable && !this.unchanged(field, raw, before, scope)) {
-      this.issue(path, FORBIDDEN, field, row);
-      present = false;
-    }
-    if (!visible) {
-      slot[id] = null;
-      if (states) states[path] = { visible: false, required: false, readonly: !writable };
-      return;
-    }
-    const locked = !writable || (field.readonly !== undefined && truthy(field.readonly(scope)));
-    const required = this.options.mode !== 'draft' &&
-      (field.required === true || (typeof field.required === 'function' && truthy(field.required(scope))));
-    if (states) states[path] = { visible, required, readonly: locked };
-    if (present && writable && locked && before !== undefined && !this.unchanged(field, raw, before, scope)) {
-      this.issue(path, FORBIDDEN, field, row);
-      present = false;
-    }
-    if (!present) {
-      slot[id] = null;
-      if (required) this.issue(path, REQUIRED, field, row);
-      return;
-    }
-    const failure = field.value.accept(raw, scope, this.slot);
-    if (failure !== undefined) {
-      this.issue(path, failure, field, row);
-      slot[id] = null;
-      target[id] = keepInvalid(raw);
-      return;
-    }
-    const value = this.slot.value;
-    if (field.newRowScope === undefined) {
-      slot[id] = value;
-      target[id] = value;
-      return;
-    }
-    this.visitRows(field, value as readonly unknown[], before, path, slot, target);
-  }
-
-  /** Whether a value equals the stored one, as sent or once normalised (`+86 138…` is `138…`). */
-  private unchanged(field: FieldIR, raw: unknown, before: Data | undefined, scope: Scope): boolean {
-    if (before === undefined || !hasOwn(before, field.id)) return false;
-    const stored = before[field.id];
-    if (sameValue(stored, raw)) return true;
-    return field.value.accept(raw, scope, this.slot) === undefined && sameValue(stored, this.slot.value);
-  }
-
-  private visitRows(field: FieldIR, rows: readonly unknown[], before: Data | undefined, path: string, slot: Scope, target: Record<string, unknown>): void {
-    const { id } = field;
-    const beforeRows = before !== undefined && Array.isArray(before[id]) ? (before[id] as readonly unknown[]) : undefined;
-    const cleanedRows: unknown[] = [];
-    const rowScopes: Scope[] = [];
-    const newRowScope = field.newRowScope as () => Scope;
-    for (let index = 0; index < rows.length; index++) {
-      const rowPath = `${path}.${index}`;
-      const rowData = rows[index];
-      if (!isPlainObject(rowData)) {
-        this.issue(rowPath, ROW_TYPE, field, index);
-        cleanedRows.push(keepInvalid(rowData));
-        continue;
-      }
-      for (const key of Object.keys(rowData)) {
-        if (!field.rowIds?.has(key)) this.issue(`${rowPath}.${key}`, { code: 'unknownField' }, undefined, undefined);
-      }
-      const rowScope = newRowScope();
-      const rowValues: Record<string, unknown> = {};
-      const beforeRow = beforeRows?.[index];
-      this.scope.$row = rowScope;
-      for (const child of field.rowOrder) {
-        this.visit(child, rowData, isPlainObject(beforeRow) ? beforeRow : undefined, `${rowPath}.`, rowScope, rowValues, index);
-      }
-      this.scope.$row = null;
-      cleanedRows.push(rowValues);
-      rowScopes.push(rowScope);
-    }
-    slot[id] = rowScopes;
-    target[id] = cleanedRows;
-  }
-
-  checkRules(): void {
-    const { scope, form } = this;
-    for (const rule of form.rules) {
-      const fires = rule.when !== undefined
-        ? truthy(rule.when(scope))
-        : rule.reads.every((id) => scope[id] !== null && scope[id] !== undefined);
-      if (!fires || truthy(rule.assert(scope))) continue;
-      if (this.errors.some((error) => error.path === rule.path)) continue; // the field's own error says more
-      const base = rule.field?.subject ?? form.subject;
-      const subject: IssueSubject = rule.message === undefined ? base : { ...base, text: rule.message };
-      const failure: Failure = { code: 'rule', params: { rule: rule.id } };
-      this.errors.push(makeIssue(rule.path, failure, validationMessage(rule.path, 'rule', failure.params, subject, this.options.locale), subject));
-    }
-  }
-}
-
-const FORBIDDEN: Failure = { code: 'forbidden' };
-const REQUIRED: Failure = { code: 'required' };
-const ROW_TYPE: Failure = { code: 'type', params: { expected: 'object' } };
-const messageCache = /* @__PURE__ */ new WeakMap<FieldIR, Map<string, string>>();
-const paramsKeys = /* @__PURE__ */ new WeakMap<Failure, string>();
-
-/** The params of a failure as a cache key; failures made once per field are serialised once. */
-const paramsKey = (failure: Failure): string => {
-  if (failure.params === undefined) return '';
-  let key = paramsKeys.get(failure);
-  if (key === undefined) paramsKeys.set(failure, (key = JSON.stringify(failure.params)));
-  return key;
+const fullPass = (form: InternalForm, input: unknown, previousInput: unknown, options: PassOptions, unreadable: readonly string[]): PassResult => {
+  const pass = new Pass(form, options);
+  const source = pass.checkInput(input, unreadable);
+  const previous = isPlainObject(previousInput) ? previousInput : undefined;
+  for (const field of form.evaluationOrder) pass.visitTopLevel(field, source, previous);
+  pass.checkRules();
+  return { errors: pass.errors, values: pass.values, states: pass.states, tags: options.tags ? pass.tags() : undefined, scope: pass.scope };
 };
-
-/** One function makes every validation issue, so that each has the same shape. */
-const makeIssue = (path: string, failure: Failure, message: string, subject: IssueSubject): ValidationIssue =>
-  (failure.params === undefined
-    ? { path, code: failure.code, message, subject }
-    : { path, code: failure.code, message, params: failure.params, subject }) as ValidationIssue;
-

@@ -1,0 +1,63 @@
+import type { ValidationIssue } from '../core/issues';
+import type { FormValues } from '../core/values';
+
+/** What a renderer needs to draw one field (every field, group rows included). */
+export interface FieldSnapshot {
+  readonly visible: boolean;
+  readonly required: boolean;
+  readonly readonly: boolean;
+  /** Blurred, changed, or touched by `submit`: errors show only for touched fields. */
+  readonly touched: boolean;
+  /** This field's errors, when it is touched; otherwise empty. */
+  readonly errors: readonly ValidationIssue[];
+}
+
+/** Codes of an event the session refused; the state is unchanged. */
+export type SessionErrorCode =
+  | 'bad-event' | 'unknown-path' | 'not-a-group' | 'out-of-range' | 'type' | 'forbidden' | 'readonly' | 'too-many-rows' | 'bad-locale';
+
+/** Why the last event was refused. Never contains the value that was sent. */
+export interface SessionEventError {
+  readonly code: SessionErrorCode;
+  /** The event's type (`change`, `addRow` …). */
+  readonly event: string;
+  readonly path?: string;
+  readonly message: string;
+}
+
+/**
+ * One immutable state of a filling session: deep-frozen, and structurally shared with the state
+ * before it (a field's object keeps its identity while nothing about it changes).
+ */
+export interface SessionSnapshot {
+  readonly status: 'editing' | 'submitted';
+  /** The answers as entered (not normalised): what inputs show. */
+  readonly values: FormValues;
+  /** Every field by path (`phone`, `services.0.solution`). */
+  readonly fields: Readonly<Record<string, FieldSnapshot>>;
+  /** The errors to show: those of touched fields, and rule errors at touched fields, in form order. */
+  readonly errors: readonly ValidationIssue[];
+  /** Whether the answers would pass `validate` now, touched or not. */
+  readonly valid: boolean;
+  readonly tags: readonly string[];
+  readonly locale: string;
+  readonly role: string | undefined;
+  /** Group path -> a stable key per row, for renderers' `key` props (`services` -> ['r1', 'r2']). */
+  readonly rows: Readonly<Record<string, readonly string[]>>;
+  /** The cleaned values `validate` returns, once the session is submitted. */
+  readonly submitted: FormValues | undefined;
+  /** Why the last event was refused, if it was. */
+  readonly eventError: SessionEventError | undefined;
+}
+
+/** What a session accepts. */
+export type SessionEvent =
+  | { readonly type: 'change'; readonly path: string; readonly value: unknown }
+  | { readonly type: 'blur'; readonly path: string }
+  | { readonly type: 'addRow'; readonly path: string }
+  | { readonly type: 'removeRow'; readonly path: string; readonly index: number }
+  | { readonly type: 'reset' }
+  | { readonly type: 'submit' }
+  | { readonly type: 'setLocale'; readonly locale: string };
+
+export type SessionListener = (snapshot: SessionSnapshot) => void;

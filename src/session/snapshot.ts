@@ -1,0 +1,82 @@
+import type { ValidationIssue } from '../core/issues';
+import type { FormValues } from '../core/values';
+import { errorsAt } from './engine';
+import { touchKey } from './sessionPaths';
+import { withInternal, type SessionInternal } from './sessionState';
+import type { FieldSnapshot, SessionEventError, SessionSnapshot } from './sessionTypes';
+
+const NO_ERRORS: readonly ValidationIssue[] = Object.freeze([]);
+
+/** What a snapshot holds besides the evaluated fields. */
+export interface SnapshotParts {
+  readonly status: SessionSnapshot['status'];
+  readonly values: FormValues;
+  readonly locale: string;
+  readonly submitted: FormValues | undefined;
+  readonly eventError: SessionEventError | undefined;
+}
+
+const sameIssues = (a: readonly ValidationIssue[], b: readonly ValidationIssue[]): boolean =>
+  a === b || (a.length === b.length && a.every((issue, i) => {
+    const other = b[i] as ValidationIssue;
+    return issue.path === other.path && issue.code === other.code && issue.message === other.message;
+  }));
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * Builds the next snapshot from the session state, sharing every part that did not change with the
+ * previous snapshot: a field's object keeps its identity while nothing about it changes, so a
+ * renderer re-renders only what changed. `dirty` names the top-level fields to look at again
+ * ('all' after a locale switch or a rebuild); the others are taken from `previous` as they are.
+ */
+export const materialize = (
+  internal: SessionInternal,
+  parts: SnapshotParts,
+  previous: SessionSnapshot | undefined,
+  dirty: ReadonlySet<string> | 'all',
+): SessionSnapshot => {
+  const { engine, form, rowKeys, touched } = internal;
+  const fields: Record<string, FieldSnapshot> = {};
+  const shown: ValidationIssue[] = [...engine.rootErrors];
+  for (const field of form.fields) {
+    const reuse = previous !== undefined && dirty !== 'all' && !dirty.has(field.id);
+    for (const path of engine.paths.get(field.id) ?? []) {
+      const before = previous?.fields[path];
+      let entry: FieldSnapshot | undefined = reuse ? before : undefined;
+      if (entry === undefined) {
+        const state = engine.states[path];
+        const isTouched = touched.has(touchKey(path, rowKeys));
+        const found = isTouched ? errorsAt(engine, path) : NO_ERRORS;
+        const errors = before !== undefined && sameIssues(before.errors, found) ? before.errors : found.length === 0 ? NO_ERRORS : Object.freeze(found);
+        entry = before !== undefined && before.visible === state?.visible && before.required === state.required &&
+          before.readonly === state.readonly && before.touched === isTouched && before.errors === errors
+          ? before
+          : Object.freeze({ visible: state?.visible ?? false, required: state?.required ?? false, readonly: state?.readonly ?? true, touched: isTouched, errors });
+      }
+      fields[path] = entry;
+      for (const error of entry.errors) shown.push(error);
+    }
+  }
+  const rows: Record<string, readonly string[]> = {};
+  for (const [group, keys] of rowKeys) rows[group] = keys;
+  const sameRows = previous !== undefined && Object.keys(previous.rows).length === rowKeys.size &&
+    [...rowKeys].every(([group, keys]) => previous.rows[group] === keys);
+  const tags = previous !== undefined && sameList(previous.tags, engine.tags) ? previous.tags : Object.freeze([...engine.tags]);
+  const errors = previous !== undefined && sameIssues(previous.errors, shown) ? previous.errors : Object.freeze(shown);
+  const snapshot: SessionSnapshot = {
+    status: parts.status,
+    values: parts.values,
+    fields: Object.freeze(fields),
+    errors,
+    valid: engine.rootErrors.length === 0 && engine.fieldsWithErrors === 0 && engine.ruleErrors.length === 0,
+    tags,
+    locale: parts.locale,
+    role: engine.options.role,
+    rows: sameRows ? previous.rows : Object.freeze(rows),
+    submitted: parts.submitted,
+    eventError: parts.eventError,
+  };
+  engine.owner = snapshot;
+  return Object.freeze(withInternal(snapshot, internal));
+};

@@ -1,0 +1,33 @@
+import type { InternalForm, WorkflowIR, WorkflowStateIR } from '../compile/internalForm';
+import type { FormRecord } from '../records/recordTypes';
+import { deadlineAt, readDeadline, type Deadline } from './deadline';
+import type { WorkingCalendar } from './workingCalendar';
+
+const deadlines = /* @__PURE__ */ new WeakMap<WorkflowStateIR, Deadline | null>();
+
+/** A state's deadline, read once from the definition (checked when the form was compiled). */
+const deadlineOfState = (state: WorkflowStateIR): Deadline | undefined => {
+  let deadline = deadlines.get(state);
+  if (deadline === undefined) deadlines.set(state, (deadline = readDeadline(state.deadline) ?? null));
+  return deadline ?? undefined;
+};
+
+/**
+ * When the record's current state in `workflow` runs out: counted from when the record entered it,
+ * in the form's time zone, on `calendar` for working days. Undefined in a final state or a state
+ * without a deadline.
+ */
+export const deadlineOf = (form: InternalForm, workflow: WorkflowIR, record: FormRecord, calendar: WorkingCalendar | undefined): Date | undefined => {
+  const state = workflow.states.get(record.states[workflow.name] ?? workflow.initial);
+  if (state === undefined || state.final) return undefined;
+  const deadline = deadlineOfState(state);
+  const since = Date.parse(record.stateSince[workflow.name] ?? record.createdAt);
+  if (deadline === undefined || Number.isNaN(since)) return undefined;
+  return deadlineAt(new Date(since), deadline, { timeZone: form.timeZone, ...(calendar === undefined ? {} : { calendar }) });
+};
+
+/** Whether the record stayed in its state past the deadline at `now` (exactly at the deadline is in time). */
+export const isRecordOverdue = (form: InternalForm, workflow: WorkflowIR, record: FormRecord, now: Date, calendar: WorkingCalendar | undefined): boolean => {
+  const deadline = deadlineOf(form, workflow, record, calendar);
+  return deadline !== undefined && now.getTime() > deadline.getTime();
+};
