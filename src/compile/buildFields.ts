@@ -66,9 +66,10 @@ export const buildFields = (
       help: raw.help as LocalizedText | undefined,
       placeholder: raw.placeholder as LocalizedText | undefined,
       pii: raw.pii as PiiKind | undefined,
-      // A role that may write a field may also read it.
+      auto: raw.auto as FieldIR['auto'],
+      // A role that may write a field may also read it; nobody writes what the system fills.
       readRoles: readRoles === undefined ? undefined : new Set([...readRoles, ...(writeRoles ?? [])]),
-      writeRoles,
+      writeRoles: raw.auto !== undefined ? new Set<string>() : writeRoles,
       defaultValue: defaultValues.get(node),
       options,
       visible: both(sectionVisible, optional(raw.visibleIf)),

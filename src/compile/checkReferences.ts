@@ -23,6 +23,12 @@ export const checkFields = (model: FormModel, formats: FormatTable, issues: Issu
       { id: field.id, def: field.def as unknown as FieldDefinition, defPath: field.defPath, options: model.options.get(field), formats },
       report,
     );
+    const auto = field.def.auto;
+    if ((auto === 'createdAt' || auto === 'updatedAt') && field.type !== 'datetime' && field.type !== 'text') {
+      issues.issue('type-mismatch', `${field.defPath}.auto`, 'auto', { name: auto, expected: 'datetime' });
+    } else if ((auto === 'createdBy' || auto === 'updatedBy') && field.type !== 'text') {
+      issues.issue('type-mismatch', `${field.defPath}.auto`, 'auto', { name: auto, expected: 'text' });
+    }
     const options = model.options.get(field);
     if (options !== undefined && options.base === undefined && options.cases.length === 0 && !issues.hasIssueAt(field.defPath)) {
       issues.issue('schema', `${field.defPath}.options`, 'required', { name: 'options' });

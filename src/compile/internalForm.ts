@@ -81,6 +81,8 @@ export interface FieldIR {
   readonly help: LocalizedText | undefined;
   readonly placeholder: LocalizedText | undefined;
   readonly pii: PiiKind | undefined;
+  /** Filled by the system on each record (R9): never written by a role. */
+  readonly auto: 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | undefined;
   /** Roles that may read / write; undefined = everyone. A writer may also read. */
   readonly readRoles: ReadonlySet<string> | undefined;
   readonly writeRoles: ReadonlySet<string> | undefined;

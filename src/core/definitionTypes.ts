@@ -51,6 +51,8 @@ export interface FieldBase<T extends string> {
   readonly default?: unknown;
   readonly access?: FieldAccess;
   readonly pii?: PiiKind;
+  /** Filled by the system on each record: a datetime for `createdAt`/`updatedAt`, a text for `createdBy`/`updatedBy`. */
+  readonly auto?: 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
   readonly messages?: { readonly [code: string]: LocalizedText };
   readonly [extension: `x-${string}`]: unknown;
 }

@@ -38,6 +38,10 @@ export const COMMON_FIELD_PROPERTIES: { readonly [key: string]: JsonSchema } = {
     additionalProperties: false,
   },
   pii: { enum: PII_KINDS, description: 'The kind of personal data the field holds: decides its default mask.' },
+  auto: {
+    enum: ['createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
+    description: 'Filled by the system on each record: the time it was created or last updated (a datetime field, YYYY-MM-DD HH:mm:ss in the form\'s time zone) or who did it (a text field). No role writes it.',
+  },
   messages: {
     type: 'object',
     description: 'The field\'s own message per error code: { "required": { "zh-CN": "请留下手机号" } }.',

@@ -3,6 +3,7 @@ import type { InternalForm } from '../compile/internalForm';
 import { FormUsageError } from '../core/issues';
 import { randomToken } from '../core/random';
 import type { FormValues } from '../core/values';
+import { fillAutoFields } from './autoFields';
 import { fillAutoIds, memoryCounter, type SequenceCounter } from './autoIds';
 import { diffValues } from './diffValues';
 import { readAct } from './recordContext';
@@ -27,7 +28,7 @@ export const createRecord = (form: InternalForm, values: unknown, given: unknown
   for (const field of form.fields) {
     if (field.defaultValue !== undefined && field.value.isEmpty(completed[field.id])) completed[field.id] = field.defaultValue.value;
   }
-  completed = fillAutoIds(form, completed, act.now, counter as SequenceCounter);
+  completed = fillAutoFields(form, fillAutoIds(form, completed, act.now, counter as SequenceCounter), act, true);
   const result = systemPass(form, completed, act);
   if (result.errors.length > 0) throw new RecordValidationError(result.errors);
   const at = act.now.toISOString();

@@ -7,6 +7,7 @@ import { truthy } from '../logic/truthy';
 import { validationMessage } from '../messages/formatIssue';
 import { readJson } from '../validate/readJson';
 import { sameValue } from '../validate/sameValue';
+import { fillAutoFields } from './autoFields';
 import { diffValues } from './diffValues';
 import { readAct, readRecord, type ActContext } from './recordContext';
 import { systemPass } from './recordPass';
@@ -63,14 +64,15 @@ export const updateRecord = (form: InternalForm, recordArg: unknown, changesArg:
   for (const key of Object.keys(changes)) if (hasOwn(changes, key)) merged[key] = changes[key];
   const result = systemPass(form, merged, act);
   if (result.errors.length > 0) throw new RecordValidationError(result.errors);
-  const changed = diffValues(record.values, result.values, form.fields.map((field) => field.id));
-  if (changed.length === 0) return record;
+  if (diffValues(record.values, result.values, []).length === 0) return record;
+  const values = fillAutoFields(form, result.values, act, false);
+  const changed = diffValues(record.values, values, form.fields.map((field) => field.id));
   const at = act.now.toISOString();
   const entry: HistoryEntry = {
     revision: record.revision + 1, at, by: act.by, ...(act.role === undefined ? {} : { role: act.role }), action: 'update', changes: changed,
   };
   return produce(record, (draft) => {
-    draft.values = result.values as Draft<FormValues>;
+    draft.values = values as Draft<FormValues>;
     draft.revision = entry.revision;
     draft.tags = [...(result.tags ?? [])];
     draft.history.push(entry as Draft<HistoryEntry>);

@@ -1,11 +1,14 @@
 import type { InternalForm } from '../compile/internalForm';
 import type { FormValues } from '../core/values';
+import type { PassOptions } from '../validate/pass';
 import type { Engine } from './engine';
 import type { SessionSnapshot } from './sessionTypes';
 
 /** What a snapshot carries for the next transition, beside what renderers read. */
 export interface SessionInternal {
   readonly form: InternalForm;
+  /** The pass options of this snapshot (role, locale, clock): what the engine is rebuilt with. */
+  readonly options: PassOptions;
   readonly engine: Engine;
   /** Touched paths, by their stable key (see touchKey). */
   readonly touched: ReadonlySet<string>;

@@ -72,7 +72,7 @@ export const materialize = (
     valid: engine.rootErrors.length === 0 && engine.fieldsWithErrors === 0 && engine.ruleErrors.length === 0,
     tags,
     locale: parts.locale,
-    role: engine.options.role,
+    role: internal.options.role,
     rows: sameRows ? previous.rows : Object.freeze(rows),
     submitted: parts.submitted,
     eventError: parts.eventError,

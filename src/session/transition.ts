@@ -53,7 +53,7 @@ export const initialSnapshot = (
   const frozen = deepFreeze(values);
   const { rowKeys, next } = rowKeysFor(form, frozen, nextRowKey);
   const internal: SessionInternal = {
-    form, engine: evaluateAll(form, frozen, options), touched: new Set(), rowKeys, nextRowKey: next,
+    form, options, engine: evaluateAll(form, frozen, options), touched: new Set(), rowKeys, nextRowKey: next,
     initial: deepFreeze(initial), now: clock.now, fixedClock: clock.fixed,
   };
   return materialize(internal, { status: 'editing', values: frozen, locale: options.locale, submitted: undefined, eventError: undefined }, undefined, 'all');
@@ -74,7 +74,7 @@ const adopt = (form: InternalForm, snapshot: SessionSnapshot): SessionInternal =
   for (const [path, field] of Object.entries(isPlainObject(snapshot.fields) ? snapshot.fields : {})) {
     if (isPlainObject(field) && field.touched === true) touched.add(touchKey(path, rowKeys));
   }
-  return { form, engine: evaluateAll(form, values, options), touched, rowKeys, nextRowKey: 1_000_000, initial: values, now: options.now, fixedClock: false };
+  return { form, options, engine: evaluateAll(form, values, options), touched, rowKeys, nextRowKey: 1_000_000, initial: values, now: options.now, fixedClock: false };
 };
 
 interface Step {
@@ -96,7 +96,7 @@ export const transitionSnapshot = (form: InternalForm, snapshot: SessionSnapshot
     dirty = 'all';
   } else if (internal.engine.owner !== snapshot) {
     // An older snapshot: its state was handed on. Rebuild it from the snapshot's own values.
-    internal = { ...internal, engine: evaluateAll(form, snapshot.values, internal.engine.options) };
+    internal = { ...internal, engine: evaluateAll(form, snapshot.values, internal.options) };
     dirty = 'all';
   }
   const step: Step = { internal, snapshot, dirty };
@@ -267,13 +267,14 @@ const setLocale = (step: Step, event: { readonly locale?: unknown }): SessionSna
   for (const [id, issues] of engine.fieldErrors) engine.fieldErrors.set(id, relocalize(issues));
   engine.ruleErrors = relocalize(engine.ruleErrors);
   engine.rootErrors = relocalize(engine.rootErrors);
-  engine.options = { ...engine.options, locale };
-  return materialize(internal, { ...snapshot, locale, eventError: undefined }, snapshot, 'all');
+  const options = { ...internal.options, locale };
+  engine.options = options;
+  return materialize({ ...internal, options }, { ...snapshot, locale, eventError: undefined }, snapshot, 'all');
 };
 
 const reset = (step: Step): SessionSnapshot => {
   const { internal } = step;
-  return initialSnapshot(internal.form, internal.initial, internal.engine.options, { now: internal.now, fixed: internal.fixedClock }, internal.initial, internal.nextRowKey);
+  return initialSnapshot(internal.form, internal.initial, internal.options, { now: internal.now, fixed: internal.fixedClock }, internal.initial, internal.nextRowKey);
 };
 
 const apply = (step: Step, event: SessionEvent): SessionSnapshot => {

@@ -2,6 +2,7 @@ import { produce, type Draft } from 'immer';
 import type { InternalForm, WorkflowIR } from '../compile/internalForm';
 import { FormUsageError } from '../core/issues';
 import type { FormValues } from '../core/values';
+import { fillAutoFields } from '../records/autoFields';
 import { diffValues } from '../records/diffValues';
 import { readAct, readRecord } from '../records/recordContext';
 import { systemPass } from '../records/recordPass';
@@ -40,9 +41,9 @@ export const sendEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
     throw new WorkflowError(code, message, workflow.name, event, check.missing);
   }
   const transition = check.transition;
-  let values: FormValues = record.values;
+  let values: FormValues = fillAutoFields(form, record.values, act, false);
   if (transition.set.length > 0) {
-    const written: FormValues = { ...record.values };
+    const written: FormValues = { ...values };
     for (const { field, value } of transition.set) {
       const result = value(scope);
       written[field.id] = result === undefined ? null : result;
@@ -57,7 +58,7 @@ export const sendEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
     changes: diffValues(record.values, values, form.fields.map((field) => field.id)),
     workflow: workflow.name, event, from, to: transition.to, ...(reason === undefined || reason === '' ? {} : { reason }),
   };
-  const tags = values === record.values ? record.tags : systemPass(form, values, act).tags ?? [];
+  const tags = systemPass(form, values, act).tags ?? [];
   return produce(record, (draft) => {
     draft.values = values as Draft<FormValues>;
     draft.states[workflow.name] = transition.to;
