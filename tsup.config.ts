@@ -1,11 +1,15 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // drafts-redis is its own entry so the core never bundles it (nor depends on a Redis client).
+  entry: { index: 'src/index.ts', 'drafts-redis': 'src/drafts-redis.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: true,
+  // Shared code (FormUsageError, readDraft) goes to a chunk in CommonJS too, not a copy per entry,
+  // so `error instanceof FormUsageError` holds whichever entry threw it.
+  splitting: true,
   target: 'es2020',
   platform: 'neutral',
   // Runtime dependencies stay external so users dedupe them with their own copies.

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../core/clock';
 import { parseDuration } from '../core/duration';
 import type { DefinitionIssueCode, DefinitionParams } from '../core/issues';
 import { hasOwn, isPlainObject, isReservedName } from '../core/reserved';
@@ -85,6 +86,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
     for (const key of Object.keys(objectAt(fields))) checkField(key, `masking.policies.${policy}.${key}`, true);
   }
   for (const [policy, list] of Object.entries(objectAt(masking.reveal))) checkRoles(list, `masking.reveal.${policy}`);
+  if (typeof def.timeZone === 'string' && !isTimeZone(def.timeZone)) issues.issue('schema', 'timeZone', 'time-zone', { name: def.timeZone });
   checkDuration(objectAt(def.drafts).ttl, 'drafts.ttl');
   checkDuration(objectAt(def.retention).keep, 'retention.keep');
   checkDuration(objectAt(def.retention).reconfirm, 'retention.reconfirm');

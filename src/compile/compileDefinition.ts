@@ -83,7 +83,8 @@ export const compileDefinition = (definition: unknown, options?: CompileOptions)
   if (issues.issues.length > 0) throw new FormDefinitionError(issues.issues);
   collectWarnings(model, issues);
   addRequiresDependents(model.def, dependents);
-  return buildInternalForm({ model, order, formats, dependents, defaults, warnings: issues.warnings, timeZone });
+  const formZone = typeof def.timeZone === 'string' ? def.timeZone : undefined;
+  return buildInternalForm({ model, order, formats, dependents, defaults, warnings: issues.warnings, timeZone: timeZone ?? formZone });
 };
 
 /** A transition that requires a field depends on it too: a session can tell when the button enables. */

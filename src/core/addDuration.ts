@@ -1,6 +1,5 @@
-import { TZDate } from '@date-fns/tz';
-import { add } from 'date-fns';
 import type { Duration } from './duration';
+import { addCalendar, instantOf, wallClockOf } from './zonedTime';
 
 /**
  * `date` plus an ISO 8601 duration, calendar-aware in `timeZone` (undefined: the runtime's zone):
@@ -8,8 +7,9 @@ import type { Duration } from './duration';
  * 31 January is the end of February; hours, minutes and seconds are exact.
  */
 export const addDuration = (date: Date, duration: Duration, timeZone: string | undefined): Date => {
-  const start = timeZone === undefined ? date : new TZDate(date.getTime(), timeZone);
   const { years, months, weeks, days, hours, minutes, seconds } = duration;
-  const calendar = add(start, { years, months, weeks, days });
+  const calendar = years === 0 && months === 0 && weeks === 0 && days === 0
+    ? date
+    : instantOf(addCalendar(wallClockOf(date, timeZone), { years, months, weeks, days }), timeZone);
   return new Date(calendar.getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
 };

@@ -1,4 +1,4 @@
-/** An ISO 8601 duration split into its parts, in the shape date-fns `add` takes. */
+/** An ISO 8601 duration split into its parts. */
 export interface Duration {
   readonly years: number;
   readonly months: number;

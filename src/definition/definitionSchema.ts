@@ -130,6 +130,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     version: { type: 'integer', minimum: 1, description: 'The definition\'s version; records keep the version they were collected under.' },
     title: ref('localizedText', 'The form\'s title.'),
     description: ref('localizedText', 'What the form is for.'),
+    timeZone: { type: 'string', description: 'IANA time zone of the form (Asia/Shanghai): `$today`, deadlines, auto ids and file names are counted in it. A compileForm option overrides it; default the runtime\'s zone.' },
     defaultLocale: ref('locale', 'The language plain-string texts are written in, and of messages when a call names none (default zh-CN).'),
     roles: { ...nameList, description: 'The roles of people who use the form, e.g. customer, clerk, reviewer, admin.' },
     optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options'), description: 'Option lists shared by several fields, by name.' },

@@ -83,6 +83,8 @@ export interface FormDefinition {
   readonly title: LocalizedText;
   readonly description?: LocalizedText;
   readonly defaultLocale?: Locale;
+  /** IANA time zone of the form, e.g. 'Asia/Shanghai'. */
+  readonly timeZone?: string;
   readonly roles?: readonly string[];
   readonly optionSets?: { readonly [name: string]: readonly OptionDefinition[] };
   readonly sections: readonly SectionDefinition[];

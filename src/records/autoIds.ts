@@ -1,8 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { InternalForm } from '../compile/internalForm';
 import { parseTemplate } from '../core/template';
 import type { FormValues } from '../core/values';
+import { wallClockOf } from '../core/zonedTime';
 
 /**
  * Hands out sequence numbers for auto ids: called with a key naming the form, the field and the
@@ -22,9 +21,28 @@ export const memoryCounter = (form: InternalForm): SequenceCounter => (key) => {
   return next;
 };
 
-/** Formats a date token (`yyyyMMdd`) at `now` in the form's time zone. */
-export const formatDateToken = (token: string, now: Date, timeZone: string | undefined): string =>
-  format(timeZone === undefined ? now : new TZDate(now.getTime(), timeZone), token);
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+/** Formats a date token (`yyyyMMdd`, `yyyy-MM-dd HH:mm:ss`) at `now` in the form's time zone. */
+export const formatDateToken = (token: string, now: Date, timeZone: string | undefined): string => {
+  const wall = wallClockOf(now, timeZone);
+  return token.replace(/yyyy|yy|MM|M|dd|d|HH|H|mm|m|ss|s/g, (part) => {
+    switch (part) {
+      case 'yyyy': return pad(wall.year, 4);
+      case 'yy': return pad(wall.year % 100, 2);
+      case 'MM': return pad(wall.month, 2);
+      case 'M': return String(wall.month);
+      case 'dd': return pad(wall.day, 2);
+      case 'd': return String(wall.day);
+      case 'HH': return pad(wall.hour, 2);
+      case 'H': return String(wall.hour);
+      case 'mm': return pad(wall.minute, 2);
+      case 'm': return String(wall.minute);
+      case 'ss': return pad(wall.second, 2);
+      default: return String(wall.second);
+    }
+  });
+};
 
 /** Fills every empty auto id field from its template (`YQ{yyyyMMdd}{seq:3}` -> YQ20240501001). */
 export const fillAutoIds = (form: InternalForm, values: FormValues, now: Date, counter: SequenceCounter): FormValues => {

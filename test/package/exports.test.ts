@@ -30,6 +30,23 @@ describe('the built package, imported by name', () => {
     expect(out.trim()).toBe('formloom form definition');
   });
 
+  it('exposes RedisDraftStore at formloom/drafts-redis (ESM and CommonJS), outside the core bundle', () => {
+    const probe = `const client = { isOpen: true, get: async () => null, set: async () => 'OK', del: async () => 0 };
+      let usage; try { new d.RedisDraftStore({}); } catch (error) { usage = error instanceof m.FormUsageError && error.code; }
+      console.log(JSON.stringify({ store: new d.RedisDraftStore(client) instanceof d.RedisDraftStore, usage }));`;
+    const expected = { store: true, usage: 'bad-argument' }; // one FormUsageError class for both entries, in each format
+    expect(JSON.parse(run(['--input-type=module', '-e', `import * as m from 'formloom'; import * as d from 'formloom/drafts-redis'; ${probe}`]))).toEqual(expected);
+    expect(JSON.parse(run(['-e', `const m = require('formloom'); const d = require('formloom/drafts-redis'); ${probe}`]))).toEqual(expected);
+    expect(readFileSync(new URL('dist/drafts-redis.d.ts', root), 'utf8')).toContain('RedisDraftStore');
+    expect(readFileSync(new URL('dist/drafts-redis.d.cts', root), 'utf8')).toContain('RedisDraftStore');
+    // The core is dist/index.js and the chunks it shares with other entries. It may name
+    // RedisDraftStore in a message (src/session/drafts.ts suggests one), but holds none of its code.
+    const esm = readFileSync(new URL('dist/index.js', root), 'utf8');
+    const chunks = new Set([...esm.matchAll(/from '\.\/(chunk-[\w-]+\.js)'/g)].map((match) => match[1] as string));
+    const core = [esm, ...[...chunks].map((chunk) => readFileSync(new URL(`dist/${chunk}`, root), 'utf8'))];
+    for (const code of core) expect(code).not.toMatch(/RedisDraftStore\d* = class|class RedisDraftStore|formloom:draft:|WRONGTYPE/);
+  });
+
   it('ships type declarations for both and keeps node: imports out of the core bundle', () => {
     const esm = readFileSync(new URL('dist/index.js', root), 'utf8');
     expect(esm).not.toMatch(/from ['"]node:/);
