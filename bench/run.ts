@@ -8,7 +8,10 @@ const { compileForm } = (await import(distPath)) as typeof import('../src/index'
 import { loadExampleDefinitions } from '../examples/loadExamples';
 import { NOW, intakeRecord, invalidIntakeRecord } from '../examples/records';
 import { closureBaseline, compileBaselineSchema, interpretedBaseline } from './baselines';
+import { bigDefinition } from './bigForm';
 import { coldStart } from './coldStart';
+import { changeLatency, type Latency } from './sessionLatency';
+import { execFileSync } from 'node:child_process';
 import { compare, timeMs } from './harness';
 
 const definition = loadExampleDefinitions().find((example) => example.definition.id === 'customer-intake')?.definition;
@@ -41,6 +44,17 @@ const rows = names.map((name, index) => ({ name, valid: validRates[index] as num
 const warmCompileMs = timeMs(() => compileForm(definition));
 const baselineCompileMs = timeMs(() => compileBaselineSchema());
 
+// Sessions: a change that shows or hides a field, and a read of that field, on the intake form and on
+// a 230-field form (the intake repeated ten times), against a full pass over the same values.
+const big = compileForm(bigDefinition(definition as Record<string, unknown>));
+const bigFields = Object.keys(big.createSession().getSnapshot().fields).length;
+const smallLatency = changeLatency(form, 'feedbackType', ['satisfaction', 'complaint'], 'satisfaction');
+const bigLatency = changeLatency(big, 'feedbackType_5', ['satisfaction', 'complaint'], 'satisfaction_5');
+const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./sessionMemory.ts', import.meta.url).pathname], { encoding: 'utf8' })) as { bytesPerSession: number; collected: boolean };
+let recordCount = 0;
+const [recordRate] = compare([() => form.createRecord(intakeRecord, { by: 'bench', role: 'customer', now: NOW, counter: () => ++recordCount })], { rounds: 5 });
+const us = (latency: Latency): string => `${latency.median.toFixed(1)} | ${latency.p95.toFixed(1)}`;
+
 const [ours, interp, closure] = rows as [typeof rows[0], typeof rows[0], typeof rows[0]];
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
@@ -72,6 +86,21 @@ Compile time:
 | formloom \`compileForm\`, again in the same process, median of 30 | ${warmCompileMs.toFixed(2)} |
 | baseline \`ajv.compile\` of the hand-written schema, median of 30 (new Ajv each time) | ${baselineCompileMs.toFixed(2)} |
 
+Sessions and records (the built package; latencies timed one event at a time, µs):
+
+| what | median µs | p95 µs |
+|---|---:|---:|
+| session: change + read of a dependent field's visibility, intake form (19 fields) | ${us(smallLatency.session)} |
+| full pass (\`evaluate\`) over the same values, intake form | ${us(smallLatency.fullPass)} |
+| session: change + read, ${bigFields}-field form | ${us(bigLatency.session)} |
+| full pass (\`evaluate\`) over the same values, ${bigFields}-field form | ${us(bigLatency.fullPass)} |
+
+| what | value |
+|---|---:|
+| heap held by one live session of the intake form, filled in (1,000 sessions, after gc) | ${(memory.bytesPerSession / 1024).toFixed(1)} KB |
+| a dropped session with a live subscriber is garbage-collected (no dispose call) | ${memory.collected ? 'yes' : 'NO'} |
+| records created per second (\`createRecord\`: validate, defaults, auto id, history) | ${fmt(recordRate as number)} |
+
 What the numbers include: formloom's \`validate\` also produces localised messages for errors, cleaned values (hidden,
 unknown and forbidden fields removed, computed fields filled) and role checks on every field; the baselines drop hidden
 and staff-only fields, validate and check the rule for this one form, knowing it in advance, and return ajv's raw errors.
@@ -82,4 +111,6 @@ console.log(table);
 console.log(`\nformloom/interpreted: ${ratio(ours.valid, interp.valid)} (valid), ${ratio(ours.invalid, interp.invalid)} (invalid)`);
 console.log(`formloom/closures:    ${ratio(ours.valid, closure.valid)} (valid), ${ratio(ours.invalid, closure.invalid)} (invalid)`);
 console.log(`compile: cold ${cold.median.toFixed(1)} ms (first in a fresh process), warm ${warmCompileMs.toFixed(2)} ms, baseline ajv.compile ${baselineCompileMs.toFixed(2)} ms`);
+console.log(`session change ${bigFields} fields: ${us(bigLatency.session)} µs (full pass ${us(bigLatency.fullPass)}); intake: ${us(smallLatency.session)} (full pass ${us(smallLatency.fullPass)})`);
+console.log(`session heap ${(memory.bytesPerSession / 1024).toFixed(1)} KB, collected without dispose: ${memory.collected}; records/s ${fmt(recordRate as number)}`);
 console.log('wrote docs/benchmarks.md');

@@ -1,7 +1,8 @@
 // `npm run demo`: compiles every example form and shows, readably, what formloom does with them.
-import { compileForm, FormDefinitionError, type CompiledForm } from '../src/index';
+import { compileForm, FormDefinitionError, MemoryDraftStore, recordAt, WorkflowError, type CompiledForm } from '../src/index';
+import { chinaCalendar2025 } from './chinaCalendar2025';
 import { loadExampleDefinitions } from './loadExamples';
-import { NOW, SAMPLE_RECORDS, intakeRecord, invalidIntakeRecord } from './records';
+import { NOW, SAMPLE_RECORDS, customerInfoRecord, intakeRecord, invalidIntakeRecord } from './records';
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const heading = (text: string): void => console.log(`\n${bold(`== ${text} ==`)}`);
@@ -68,4 +69,62 @@ try {
   if (!(error instanceof FormDefinitionError)) throw error;
   for (const issue of error.issues) console.log(`  ${issue.path.padEnd(38)} ${issue.code.padEnd(15)} ${issue.message}`);
 }
-console.log('\nWorkflows, drafts and masked export come with the next issues; see README.md.');
+
+heading('7. A session: a customer fills the customer-info form, saves a draft, resumes and submits');
+const info = forms.get('customer-info') as CompiledForm;
+const drafts = new MemoryDraftStore();
+const filling = info.createSession({ role: 'customer', locale: 'zh-TW', now: NOW, drafts });
+filling.subscribe((snapshot) => {
+  if (snapshot.eventError !== undefined) console.log(`  refused: ${snapshot.eventError.code} (${snapshot.eventError.path ?? ''})`);
+});
+for (const [path, value] of Object.entries(customerInfoRecord).slice(0, 6)) filling.send({ type: 'change', path, value });
+filling.send({ type: 'change', path: 'contactPhone', value: '1379876543' });
+filling.send({ type: 'change', path: 'important', value: true }); // a customer may not set this
+const { token, expiresAt } = await filling.saveDraft();
+console.log(`  draft saved: token ${token.slice(0, 6)}… (${token.length} chars), resumable until ${expiresAt}`);
+const resumed = await info.resumeDraft(token, { drafts, now: '2026-11-25T09:00:00+08:00' });
+console.log(`  resumed: ${Object.keys(resumed.getSnapshot().values).length} answers back; shown errors: ${resumed.getSnapshot().errors.map((error) => error.message).join('; ')}`);
+for (const [path, value] of Object.entries(customerInfoRecord).slice(6)) resumed.send({ type: 'change', path, value });
+resumed.send({ type: 'change', path: 'contactPhone', value: '+86 137-9876-5432' });
+const submitted = resumed.send({ type: 'submit' });
+console.log(`  submit -> ${submitted.status}; phone kept as ${String(submitted.submitted?.contactPhone)}; tags: ${submitted.tags.join(', ')}`);
+
+heading('8. The record and its review: rejected with a reason, resubmitted, second approval for an important customer');
+const review = info.workflow('review');
+let record = info.createRecord(submitted.submitted, { by: 'customer:陳志明', role: 'customer', now: NOW });
+const step = (event: string, by: string, role: string, at: string, reason?: string): void => {
+  record = review.send(record, event, { by, role, now: at, ...(reason === undefined ? {} : { reason }) });
+  console.log(`  ${event.padEnd(9)} by ${by.padEnd(16)} -> ${record.states.review}`);
+};
+step('submit', 'customer:陳志明', 'customer', NOW);
+try {
+  review.send(record, 'reject', { by: 'reviewer:王芳', role: 'reviewer', now: NOW });
+} catch (error) {
+  if (error instanceof WorkflowError) console.log(`  reject without a reason: WorkflowError ${error.code}`);
+}
+step('reject', 'reviewer:王芳', 'reviewer', '2026-11-23T14:00:00+08:00', '营业执照扫描件不清晰，请重新上传');
+step('resubmit', 'customer:陳志明', 'customer', '2026-11-24T09:00:00+08:00');
+record = info.updateRecord(record, { important: true }, { by: 'reviewer:王芳', role: 'reviewer', now: '2026-11-24T10:00:00+08:00' });
+step('approve', 'reviewer:王芳', 'reviewer', '2026-11-24T10:05:00+08:00');
+step('approve', 'admin:李总', 'admin', '2026-11-24T16:00:00+08:00');
+console.log(`  customer view (masked until the next issue lands): ${String(record.values.contactName)}, 已建档: ${record.states.review === 'archived'}`);
+
+heading('9. Processing in working days (2025 holidays with 调休), then the history');
+const intakeDefinition = loadExampleDefinitions().find((example) => example.definition.id === 'customer-intake')?.definition;
+const intakeCal = compileForm(intakeDefinition, { calendar: chinaCalendar2025 });
+const processing = intakeCal.workflow('processing');
+let ticket = intakeCal.createRecord(intakeRecord, { by: 'customer:张伟', role: 'customer', now: '2025-09-26T15:00:00+08:00' });
+console.log(`  ${String(ticket.values.customerNo)} created Friday 2025-09-26 15:00; record within 1 working day -> due ${processing.deadline(ticket)?.toISOString()} (Sunday 28 Sep is a 调休 working day)`);
+console.log(`  overdue on Sunday 16:00? ${processing.overdue(ticket, '2025-09-28T16:00:00+08:00')}`);
+ticket = intakeCal.updateRecord(ticket, { owner: '王强' }, { by: 'clerk:王强', role: 'clerk', now: '2025-09-28T09:00:00+08:00' });
+ticket = processing.send(ticket, 'start', { by: 'clerk:王强', role: 'clerk', now: '2025-09-28T09:05:00+08:00' });
+ticket = intakeCal.updateRecord(ticket, { solution: '已安排上门演示' }, { by: 'clerk:王强', role: 'clerk', now: '2025-09-28T11:00:00+08:00' });
+ticket = processing.send(ticket, 'finish', { by: 'clerk:王强', role: 'clerk', now: '2025-09-28T11:30:00+08:00' });
+ticket = processing.send(ticket, 'close', { by: 'admin:李总', role: 'admin', now: '2025-09-28T17:00:00+08:00', reason: '客户确认满意' });
+for (const entry of ticket.history) {
+  const what = entry.action === 'transition' ? `${entry.event} ${entry.from} -> ${entry.to}${entry.reason === undefined ? '' : ` (${entry.reason})`}` : entry.action;
+  const fields = entry.changes.map((change) => change.path).join(', ');
+  console.log(`  r${entry.revision} ${entry.at.slice(0, 16)} ${entry.by.padEnd(12)} ${what}${fields === '' ? '' : `: ${fields}`}`);
+}
+console.log(`  revision 2 rebuilt from history: owner = ${String(recordAt(ticket, 2).owner)}, solution = ${String(recordAt(ticket, 2).solution)}`);
+console.log('\nMasking, dedup and export come with the next issue; see README.md.');

@@ -21,8 +21,21 @@ const dayFormat = (timeZone: string): Intl.DateTimeFormat | null => {
   return format;
 };
 
-/** True for an IANA time zone the runtime knows ('Asia/Shanghai'). */
-export const isTimeZone = (timeZone: string): boolean => timeZone.length <= 64 && dayFormat(timeZone) !== null;
+let knownZones: ReadonlySet<string> | undefined;
+
+/**
+ * True for an IANA time zone the runtime knows ('Asia/Shanghai'). The canonical list answers first:
+ * building the first Intl.DateTimeFormat of a process loads the locale data (about 20 ms), which
+ * compiling a form must not pay; aliases ('Asia/Chongqing', 'US/Eastern') fall back to it.
+ */
+export const isTimeZone = (timeZone: string): boolean => {
+  if (timeZone.length > 64) return false;
+  if (knownZones === undefined) {
+    const supported = (Intl as { supportedValuesOf?: (key: 'timeZone') => string[] }).supportedValuesOf;
+    knownZones = new Set(typeof supported === 'function' ? supported('timeZone') : []);
+  }
+  return knownZones.has(timeZone) || dayFormat(timeZone) !== null;
+};
 
 /** `YYYY-MM-DD` of `date` in an IANA time zone, or in the runtime's own zone when none is given. */
 export const dayIn = (date: Date, timeZone: string | undefined): string => {

@@ -38,13 +38,15 @@ export const autoIdFieldKind = defineKind<AutoIdField>(() => ({
     if (!parsed.ok) report('pattern', 'bad-pattern', 'token', { name: parsed.token, tokens: AUTO_ID_TOKENS });
   },
   values: ({ def }) => {
-    const matcher = matcherOf(def.pattern);
+    // Compiled on first use: ids are sent by staff only, and a first compileForm should not pay for it.
+    let matcher: { test(value: string): boolean } | undefined | null = null;
     const wrongType = typeFailure('autoId');
     const badFormat: Failure = { code: 'format', params: { format: 'autoId' } };
     return {
       isEmpty: isEmptyText,
       accept: (raw, _scope, slot) => {
         if (typeof raw !== 'string') return wrongType;
+        if (matcher === null) matcher = matcherOf(def.pattern);
         if (raw.length > 64 || (matcher !== undefined && !matcher.test(raw))) return badFormat;
         slot.value = raw;
         return undefined;
