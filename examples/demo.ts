@@ -1,5 +1,5 @@
 // `npm run demo`: compiles every example form and shows, readably, what formloom does with them.
-import { compileForm, FormDefinitionError, MemoryDraftStore, recordAt, WorkflowError, type CompiledForm } from '../src/index';
+import { compileForm, diffForms, FormDefinitionError, MemoryDraftStore, migrateRecord, recordAt, WorkflowError, type CompiledForm } from '../src/index';
 import { chinaCalendar2025 } from './chinaCalendar2025';
 import { loadExampleDefinitions } from './loadExamples';
 import { NOW, SAMPLE_RECORDS, customerInfoRecord, intakeRecord, invalidIntakeRecord } from './records';
@@ -127,4 +127,17 @@ for (const entry of ticket.history) {
   console.log(`  r${entry.revision} ${entry.at.slice(0, 16)} ${entry.by.padEnd(12)} ${what}${fields === '' ? '' : `: ${fields}`}`);
 }
 console.log(`  revision 2 rebuilt from history: owner = ${String(recordAt(ticket, 2).owner)}, solution = ${String(recordAt(ticket, 2).solution)}`);
+
+heading('10. Next quarter the form changes: what breaks, and the record carried forward');
+const nextQuarter = structuredClone(intakeDefinition) as { version: number; sections: { id: string; fields: Record<string, unknown>[] }[]; masking: { policies: { export: Record<string, string> } } };
+nextQuarter.version = 2;
+delete nextQuarter.masking.policies.export.email; // compileForm would refuse a policy naming a removed field
+const basic = nextQuarter.sections[0] as { fields: Record<string, unknown>[] };
+basic.fields = basic.fields.filter((field) => field.id !== 'email');
+basic.fields.push({ id: 'source', type: 'select', label: { 'zh-CN': '客户来源', en: 'Source' }, required: true, options: [{ value: 'expo', label: '展会' }, { value: 'online', label: '线上' }] });
+const v2 = compileForm(nextQuarter, { calendar: chinaCalendar2025 });
+for (const change of diffForms(intakeCal, v2)) console.log(`  ${change.breaking ? 'BREAKING' : 'ok      '} ${change.kind.padEnd(15)} ${change.path}: ${change.detail}`);
+const migrated = migrateRecord(ticket, v2, { by: 'admin:李总', now: '2025-12-31T18:00:00+08:00' });
+const entry = migrated.history.at(-1);
+console.log(`  migrated to version ${migrated.formVersion} (revision ${migrated.revision}); dropped: ${entry?.changes.filter((change) => change.to === undefined).map((change) => change.path).join(', ')}; ${entry?.note ?? ''}`);
 console.log('\nMasking, dedup and export come with the next issue; see README.md.');

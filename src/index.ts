@@ -17,6 +17,8 @@ export { DraftError } from './session/drafts';
 export { RecordValidationError } from './records/recordTypes';
 export type { FormRecord, HistoryChange, HistoryEntry } from './records/recordTypes';
 export { recordAt } from './records/recordAt';
+export { diffForms, migrateRecord } from './form/versions';
+export type { FormChange } from './form/versions';
 export type { SequenceCounter } from './records/autoIds';
 export { WorkflowError } from './workflow/workflowError';
 export type { WorkflowErrorCode } from './workflow/workflowError';

@@ -3,6 +3,7 @@ import { FormUsageError } from '../core/issues';
 import { isPlainObject } from '../core/reserved';
 import type { FormValues } from '../core/values';
 import type { FormRecord, HistoryChange } from './recordTypes';
+import { isStatePath } from './statePaths';
 
 const segments = (path: string): (string | number)[] => path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
@@ -19,7 +20,9 @@ const replay = (values: FormValues, changes: readonly HistoryChange[], direction
     enablePatches();
     patchesEnabled = true;
   }
-  return applyPatches(values, changesToPatches(direction === 'backward' ? [...changes].reverse() : changes, direction));
+  // A migration's `states.<workflow>` changes are about the record, not its values.
+  const valueChanges = changes.filter((change) => !isStatePath(change.path));
+  return applyPatches(values, changesToPatches(direction === 'backward' ? valueChanges.reverse() : valueChanges, direction));
 };
 
 /**
