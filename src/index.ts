@@ -15,7 +15,7 @@ export { MemoryDraftStore } from './session/draftStore';
 export type { Draft, DraftStore } from './session/draftStore';
 export { DraftError } from './session/drafts';
 export { RecordValidationError } from './records/recordTypes';
-export type { FormRecord, HistoryChange, HistoryEntry } from './records/recordTypes';
+export type { FormRecord, HistoryChange, HistoryEntry, MergedRecord } from './records/recordTypes';
 export { recordAt } from './records/recordAt';
 export { diffForms, migrateRecord } from './form/versions';
 export type { FormChange } from './form/versions';
@@ -56,3 +56,17 @@ export {
   isCnIdCard, isCnMobile, isCnUscc, isDate, isDateTime, isEmail, isMonth, normalizeCnIdCard, normalizeCnMobile, normalizeCnUscc,
 } from './formats/index';
 export { definitionSchema } from './definition/definitionSchema';
+export { maskValue } from './governance/maskValue';
+export { normalizeKey } from './governance/normalizeKey';
+export type { Normalizer } from './governance/normalizeKey';
+export type { DedupKey } from './governance/dedupKeys';
+export type { DuplicateGroup } from './governance/findDuplicates';
+export type { Retention } from './governance/retention';
+export type { MergeOptions, SummaryItems } from './form/types';
+export type { ExporterOptions, MaskOptions } from './form/governance';
+export type { ExportFormat, Exporter, WritableLike } from './export/exporter';
+export type {
+  AggregateSpec, AverageSpec, AverageSummary, ConversionCounts, ConversionGroup, ConversionSpec, ConversionSummary, CountGroup, CountSpec,
+  CountSummary, DurationGroup, DurationSpec, DurationStats, DurationSummary, GroupKey, NumberStats, OverdueGroup, OverdueSpec, OverdueSummary,
+  RatingBucket, StateKey, SummarizeOptions, Summary, SummaryFor, SummaryResult, SummarySpec, SummaryValue, TrendPoint, UnansweredKey,
+} from './form/summaries';

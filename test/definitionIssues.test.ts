@@ -102,6 +102,11 @@ describe('every definition issue code has a located, coded, explained issue', ()
     expect(onlyIssue(defineForm([{ id: 't', type: 'computed', label: 'T', expression: 1, default: 2 }]))).toMatchObject({ code: 'bad-default', params: { problem: 'derived' } });
   });
 
+  it('forbidden-data: a field that would collect what the form forbids, by its pii or its format', () => {
+    expectIssue(onlyIssue(defineForm([text('idNo', { pii: 'id-card' })], { forbid: ['id-card'] })), 'forbidden-data', 'sections.0.fields.0.pii', { field: 'idNo', kind: 'id-card' });
+    expect(onlyIssue(defineForm([text('m', { format: 'cn-mobile' })], { forbid: ['phone'] }))).toMatchObject({ code: 'forbidden-data', params: { kind: 'phone' } });
+  });
+
   it('covers every code', () => {
     expect([...seen].sort()).toEqual([...DEFINITION_ISSUE_CODES].sort());
   });

@@ -246,7 +246,8 @@ describe('every validation code', () => {
       choice('tags', ['a', 'b', 'c'], { type: 'multiselect', minItems: 2, maxItems: 2 }),
       { id: 'docs', type: 'file', label: 'Docs', accept: ['.pdf'], maxSize: 10 },
       { id: 'status', type: 'text', label: 'Status', access: { write: ['admin'] } },
-    ], { rules: [{ id: 'adult', path: 'age', when: true, assert: { '>=': [{ var: 'age' }, 21] } }] }));
+      { id: 'note', type: 'textarea', label: 'Note' },
+    ], { rules: [{ id: 'adult', path: 'age', when: true, assert: { '>=': [{ var: 'age' }, 21] } }], forbid: ['id-card'] }));
     const seen = new Map<string, unknown>();
     const collect = (values: Record<string, unknown>): void => {
       for (const error of all.validate({ name: 'ab', ...values }).errors) seen.set(error.code, error.params);
@@ -254,11 +255,12 @@ describe('every validation code', () => {
     collect({ name: undefined, phone: 1, tags: ['a', 'a'], unknown: 1, status: 'x' });
     collect({ name: 'a', phone: '123', age: 17, tags: ['a'] });
     collect({ name: 'abcde', age: 100, tags: ['a', 'b', 'c'], docs: [{ name: 'a.exe', size: 1, type: 'x' }] });
-    collect({ name: 'AB', age: 19, docs: [{ name: 'a.pdf', size: 11, type: 'application/pdf' }] });
+    collect({ name: 'AB', age: 19, docs: [{ name: 'a.pdf', size: 11, type: 'application/pdf' }], note: 'ID 11010519491231002X' });
     expect(new Set(seen.keys())).toEqual(new Set(ERROR_CODES));
     expect(seen.get('minLength')).toEqual({ min: 2 });
     expect(seen.get('maxItems')).toEqual({ max: 2 });
     expect(seen.get('fileSize')).toEqual({ maxSize: 10, maxSizeText: '10 B' });
     expect(seen.get('rule')).toEqual({ rule: 'adult' });
+    expect(seen.get('forbiddenData')).toEqual({ kind: 'id-card' });
   });
 });

@@ -76,7 +76,7 @@ export const buildFields = (
       required,
       readonly: optional(raw.readonlyIf),
       compute: node.type === 'computed' ? compileLogic(raw.expression) : undefined,
-      value: kind.values({ id: node.id, def, defPath: node.defPath, options, formats }),
+      value: kind.values({ id: node.id, def, defPath: node.defPath, options, formats, forbid: model.detectable }),
       mask: kind.defaultMask(def),
       messages: isPlainObject(raw.messages) ? (raw.messages as Readonly<Record<string, LocalizedText>>) : undefined,
       subject,

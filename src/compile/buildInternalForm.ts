@@ -107,7 +107,11 @@ export const buildInternalForm = (input: BuildInput): InternalForm => {
     masking: Object.freeze(masking),
     drafts: Object.freeze({ ttl: durationAt(objectAt(def.drafts).ttl) ?? SEVEN_DAYS }),
     exportFilename: parsedFilename?.ok === true ? Object.freeze(parsedFilename.parts) : undefined,
-    retention: Object.freeze({ keep: durationAt(objectAt(def.retention).keep), reconfirm: durationAt(objectAt(def.retention).reconfirm) }),
+    retention: Object.freeze({
+      keep: durationAt(objectAt(def.retention).keep),
+      from: (['created', 'updated', 'ended'] as const).find((from) => from === objectAt(def.retention).from) ?? 'created',
+      reconfirm: durationAt(objectAt(def.retention).reconfirm),
+    }),
     dependents: input.dependents,
     newScope: scopeFactory(['$role', '$now', '$today', '$row', ...model.topLevel.keys()]),
     timeZone: input.timeZone,

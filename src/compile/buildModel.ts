@@ -2,6 +2,7 @@ import type { LocalizedText, OptionValue } from '../core/definitionTypes';
 import { isPlainObject, isReservedName } from '../core/reserved';
 import type { FieldOptions, OptionEntry, OptionList, OptionNode } from '../fields/fieldKind';
 import { FIELD_KINDS, isFieldType } from '../fields/registry';
+import { DETECTABLE_KINDS } from '../formats/personalData';
 import type { FieldNode, FormModel, RawObject, SectionNode } from './formModel';
 import type { IssueCollector } from './issueCollector';
 
@@ -101,7 +102,9 @@ export const buildModel = (def: RawObject, issues: IssueCollector): FormModel =>
     options.set(node, resolveFieldOptions(node, sharedList, optionSets.keys(), usedOptionSets, issues));
   }
 
-  return { def, sections, fields, topLevel, byKey, options, roles, optionSets, usedOptionSets };
+  const forbid = new Set(asArray(def.forbid).filter((kind): kind is string => typeof kind === 'string'));
+  const detectable = DETECTABLE_KINDS.filter((kind) => forbid.has(kind));
+  return { def, sections, fields, topLevel, byKey, options, roles, forbid, detectable, optionSets, usedOptionSets };
 };
 
 /**

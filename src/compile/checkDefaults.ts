@@ -21,7 +21,7 @@ export const checkDefaults = (model: FormModel, formats: FormatTable, issues: Is
       issues.issue('bad-default', path, undefined, { problem: 'derived' });
       continue;
     }
-    const rules = kind.values({ id: node.id, def: node.def as unknown as FieldDefinition, defPath: node.defPath, options: model.options.get(node), formats });
+    const rules = kind.values({ id: node.id, def: node.def as unknown as FieldDefinition, defPath: node.defPath, options: model.options.get(node), formats, forbid: model.detectable });
     if (rules.isEmpty(given)) continue;
     const slot: Slot = { value: undefined };
     const failure = rules.accept(given, {}, slot);

@@ -15,13 +15,15 @@ const listAt = (value: unknown): readonly unknown[] => (Array.isArray(value) ? v
 const strings = (value: unknown): readonly [string, number][] =>
   listAt(value).flatMap((item, index) => (typeof item === 'string' ? [[item, index] as [string, number]] : []));
 
+const FORMAT_KIND: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([['cn-mobile', 'phone'], ['email', 'email'], ['cn-id-card', 'id-card'], ['cn-uscc', 'uscc']]);
+
 /** Each field's own checks, by its unit: limits, patterns, formats, cascader depth, auto id templates. */
 export const checkFields = (model: FormModel, formats: FormatTable, issues: IssueCollector): void => {
   for (const field of model.byKey.values()) {
     const report = (path: string, code: DefinitionIssueCode, reason?: string, params?: DefinitionParams): void =>
       issues.issue(code, `${field.defPath}.${path}`, reason, params);
     kindOf(field.type).checkDefinition?.(
-      { id: field.id, def: field.def as unknown as FieldDefinition, defPath: field.defPath, options: model.options.get(field), formats },
+      { id: field.id, def: field.def as unknown as FieldDefinition, defPath: field.defPath, options: model.options.get(field), formats, forbid: model.detectable },
       report,
     );
     const auto = field.def.auto;
@@ -29,6 +31,14 @@ export const checkFields = (model: FormModel, formats: FormatTable, issues: Issu
       issues.issue('type-mismatch', `${field.defPath}.auto`, 'auto', { name: auto, expected: 'datetime' });
     } else if ((auto === 'createdBy' || auto === 'updatedBy') && field.type !== 'text') {
       issues.issue('type-mismatch', `${field.defPath}.auto`, 'auto', { name: auto, expected: 'text' });
+    }
+    // A form that must never collect a kind of data may not have a field made for it (R20).
+    if (typeof field.def.pii === 'string' && model.forbid.has(field.def.pii)) {
+      issues.issue('forbidden-data', `${field.defPath}.pii`, undefined, { field: field.key, kind: field.def.pii });
+    }
+    const collects = FORMAT_KIND.get(String(field.def.format));
+    if (collects !== undefined && model.forbid.has(collects)) {
+      issues.issue('forbidden-data', `${field.defPath}.format`, undefined, { field: field.key, kind: collects });
     }
     const options = model.options.get(field);
     if (options !== undefined && options.base === undefined && options.cases.length === 0 && !issues.hasIssueAt(field.defPath)) {

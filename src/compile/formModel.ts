@@ -1,4 +1,5 @@
 import type { FieldOptions, OptionList } from '../fields/fieldKind';
+import type { DetectableKind } from '../formats/personalData';
 import type { FieldType } from '../fields/fieldDefinition';
 
 /**
@@ -40,6 +41,9 @@ export interface FormModel {
   readonly byKey: ReadonlyMap<string, FieldNode>;
   readonly options: ReadonlyMap<FieldNode, FieldOptions>;
   readonly roles: readonly string[];
+  /** Kinds of personal data the form forbids (R20), as listed; `detectable` are searched for in free text. */
+  readonly forbid: ReadonlySet<string>;
+  readonly detectable: readonly DetectableKind[];
   readonly optionSets: ReadonlyMap<string, OptionList>;
   readonly usedOptionSets: ReadonlySet<string>;
 }

@@ -40,7 +40,7 @@ export interface InternalForm {
   readonly masking: MaskingIR;
   readonly drafts: { readonly ttl: Duration };
   readonly exportFilename: readonly TemplatePart[] | undefined;
-  readonly retention: { readonly keep: Duration | undefined; readonly reconfirm: Duration | undefined };
+  readonly retention: { readonly keep: Duration | undefined; readonly from: 'created' | 'updated' | 'ended'; readonly reconfirm: Duration | undefined };
   /** Field key -> every field, rule, tag and workflow transition that reads it. */
   readonly dependents: ReadonlyMap<string, readonly Dependent[]>;
   /** A fresh condition scope: context variables and every top-level field set to null. */

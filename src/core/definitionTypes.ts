@@ -24,6 +24,10 @@ export type PiiKind = 'phone' | 'email' | 'name' | 'id-card' | 'uscc' | 'address
 
 export type MaskKind = 'phone' | 'email' | 'name' | 'id-card' | 'uscc' | 'address' | 'bank-card' | 'other' | 'full' | 'none';
 
+/** How a dedup rule normalises values before comparing them, applied in order. */
+export const DEDUP_NORMALIZERS = ['cn-mobile', 'trim', 'lowercase', 'width', 'company-name', 'email', 'digits'] as const;
+export type DedupNormalizer = (typeof DEDUP_NORMALIZERS)[number];
+
 export type OptionValue = string | number;
 
 export interface OptionDefinition {

@@ -3,7 +3,7 @@ import type { LocalizedText } from './definitionTypes';
 /** Stable codes of validation errors: code outside this repo switches on them. */
 export const ERROR_CODES = [
   'required', 'type', 'format', 'pattern', 'minLength', 'maxLength', 'min', 'max', 'option',
-  'minItems', 'maxItems', 'fileType', 'fileSize', 'unknownField', 'forbidden', 'rule',
+  'minItems', 'maxItems', 'fileType', 'fileSize', 'unknownField', 'forbidden', 'rule', 'forbiddenData',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -25,6 +25,8 @@ export interface ValidationParams {
   readonly unknownField: undefined;
   readonly forbidden: undefined;
   readonly rule: { readonly rule: string };
+  /** A kind of data the definition forbids (R20) was found in a free text: `bank-card`, `id-card`, `phone`, `email`. */
+  readonly forbiddenData: { readonly kind: string };
 }
 
 /** What a failed check says before it gets a path and a message: a code and that code's params. */
@@ -69,7 +71,7 @@ export type ValidationIssue = {
 export const DEFINITION_ISSUE_CODES = [
   'schema', 'duplicate-id', 'reserved-id', 'unknown-field', 'unknown-operator', 'cycle',
   'unknown-option', 'bad-pattern', 'unknown-role', 'unknown-state', 'unknown-option-set',
-  'type-mismatch', 'unknown-format', 'bad-duration', 'bad-arity', 'dynamic-var', 'bad-default',
+  'type-mismatch', 'unknown-format', 'bad-duration', 'bad-arity', 'dynamic-var', 'bad-default', 'forbidden-data',
 ] as const;
 export type DefinitionIssueCode = (typeof DEFINITION_ISSUE_CODES)[number];
 

@@ -1,3 +1,4 @@
+import { DEDUP_NORMALIZERS } from '../core/definitionTypes';
 import { ERROR_CODES } from '../core/issues';
 import { ref, type JsonSchema } from '../core/jsonSchema';
 import { FIELD_KINDS, FIELD_TYPES } from '../fields/registry';
@@ -14,7 +15,6 @@ export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
 export const FIELD_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$';
 export const PII_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other'] as const;
 export const MASK_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other', 'full', 'none'] as const;
-export const DEDUP_NORMALIZERS = ['cn-mobile', 'trim', 'lowercase', 'company-name', 'width'] as const;
 const EXTENSIONS = { '^x-': { description: 'Extension keys (x-…) are kept and ignored by formloom.' } };
 
 const idList: JsonSchema = { type: 'array', items: ref('id'), uniqueItems: true };
@@ -133,6 +133,10 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     timeZone: { type: 'string', description: 'IANA time zone of the form (Asia/Shanghai): `$today`, deadlines, auto ids and file names are counted in it. A compileForm option overrides it; default the runtime\'s zone.' },
     defaultLocale: ref('locale', 'The language plain-string texts are written in, and of messages when a call names none (default zh-CN).'),
     roles: { ...nameList, description: 'The roles of people who use the form, e.g. customer, clerk, reviewer, admin.' },
+    forbid: {
+      type: 'array', items: { enum: PII_KINDS }, uniqueItems: true,
+      description: 'Kinds of personal data this form must never collect: no field may hold them (its `pii`, its format), and a bank card, ID card, mobile or e-mail typed into any free text is refused (`forbiddenData`).',
+    },
     optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options'), description: 'Option lists shared by several fields, by name.' },
     sections: { type: 'array', minItems: 1, items: ref('section'), description: 'The form\'s modules, in order.' },
     rules: {
@@ -211,8 +215,9 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
       type: 'object',
       description: 'Retention.',
       properties: {
-        keep: ref('duration', 'How long records are kept (P2Y).'),
-        reconfirm: ref('duration', 'How often a record must be re-confirmed before it is stale (P6M).'),
+        keep: ref('duration', 'How long records are kept (P2Y), counted from `from`.'),
+        from: { enum: ['created', 'updated', 'ended'], description: 'Where `keep` counts from: the record\'s creation (default), its last update, or the end of the relationship (the first time a workflow reached a final state: "3 years after the relationship ends").' },
+        reconfirm: ref('duration', 'How often a record must be re-confirmed (updated) before it is stale (P6M).'),
       },
       additionalProperties: false,
     },

@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText, Logic, MaskKind, OptionDefinition } from '../core/definitionTypes';
+import type { DedupNormalizer, Locale, LocalizedText, Logic, MaskKind, OptionDefinition, PiiKind } from '../core/definitionTypes';
 import type { FieldDefinition } from '../fields/fieldDefinition';
 
 /** A module of the form: basic info, demand, feedback, internal processing. */
@@ -29,7 +29,7 @@ export interface TagDefinition {
   readonly when: Logic;
 }
 
-export type DedupNormalizer = 'cn-mobile' | 'trim' | 'lowercase' | 'company-name' | 'width';
+export type { DedupNormalizer };
 
 /** A duplicate key: records with equal keys are the same customer. */
 export interface DedupDefinition {
@@ -58,6 +58,8 @@ export interface WorkflowTransitionDefinition {
   readonly to: string;
   readonly label?: LocalizedText;
   readonly roles?: readonly string[];
+  /** Kinds of personal data the form must never collect (R20). */
+  readonly forbid?: readonly PiiKind[];
   readonly when?: Logic;
   /** Fields that must be filled before the transition. */
   readonly requires?: readonly string[];
@@ -95,6 +97,6 @@ export interface FormDefinition {
   readonly workflows?: { readonly [name: string]: WorkflowDefinition };
   readonly drafts?: { readonly ttl?: string };
   readonly export?: { readonly filename?: string };
-  readonly retention?: { readonly keep?: string; readonly reconfirm?: string };
+  readonly retention?: { readonly keep?: string; readonly from?: 'created' | 'updated' | 'ended'; readonly reconfirm?: string };
   readonly [extension: `x-${string}`]: unknown;
 }

@@ -70,7 +70,7 @@ export const cascaderFieldKind = defineKind<CascaderField>(() => ({
       labels.push(node === undefined ? String(step) : text(node.label));
       nodes = node?.children ?? NONE;
     }
-    return labels.join(' / ');
+    return labels.join('/');
   },
   tsType: () => 'Array<string | number>',
   defaultMask: (def) => maskForPii(def.pii, 'full'),

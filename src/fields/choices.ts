@@ -37,11 +37,11 @@ export const choicesFor = (options: FieldOptions | undefined): ((scope: Scope) =
   };
 };
 
-/** The label a person chose, with its parents for hierarchical options (制造业 / 汽车零部件). */
+/** The label a person chose, with its parents for hierarchical options (制造业/汽车零部件). */
 export const optionText = <D>(value: unknown, context: CellContext<D>): string => {
   if (typeof value !== 'string' && typeof value !== 'number') return '';
   const entry = context.options?.all.get(value);
-  return entry === undefined ? String(value) : entry.trail.map(context.text).join(' / ');
+  return entry === undefined ? String(value) : entry.trail.map(context.text).join('/');
 };
 
 /** A TypeScript union of every value the field may hold, or `string | number` when none is known. */

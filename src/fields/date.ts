@@ -1,5 +1,6 @@
 import type { FieldBase } from '../core/definitionTypes';
 import type { Failure } from '../core/issues';
+import { wallClockOf } from '../core/zonedTime';
 import { isDate, isDateTime, isMonth } from '../formats/calendar';
 import { isEmptyText } from './emptiness';
 import type { FieldKind } from './fieldKind';
@@ -10,6 +11,22 @@ export type DateField = FieldBase<'date'>;
 export type MonthField = FieldBase<'month'>;
 export type DatetimeField = FieldBase<'datetime'>;
 type AnyDate = DateField | MonthField | DatetimeField;
+
+const two = (n: number): string => String(n).padStart(2, '0');
+const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A datetime as a spreadsheet reader expects it, `2025-07-01 12:00`: an instant (a workflow's `$now`
+ * is stored as `…Z`) as its wall clock in the form's zone, a wall-clock answer as it was typed.
+ */
+const datetimeText = (value: string, timeZone: string | undefined): string => {
+  if (!WITH_OFFSET.test(value)) return value.replace('T', ' ');
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return value;
+  const wall = wallClockOf(new Date(instant), timeZone);
+  const seconds = wall.second === 0 ? '' : `:${two(wall.second)}`;
+  return `${wall.year}-${two(wall.month)}-${two(wall.day)} ${two(wall.hour)}:${two(wall.minute)}${seconds}`;
+};
 
 const dateKind = (
   type: 'date' | 'month' | 'datetime',
@@ -38,7 +55,7 @@ const dateKind = (
       },
     };
   },
-  cellText: (value) => (typeof value === 'string' ? value : ''),
+  cellText: (value, context) => (typeof value !== 'string' ? '' : type === 'datetime' ? datetimeText(value, context.timeZone) : value),
   tsType: () => tsType,
   defaultMask: (def) => maskForPii(def.pii, 'full'),
 });

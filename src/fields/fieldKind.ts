@@ -1,6 +1,7 @@
 import type { LocalizedText, MaskKind, OptionValue } from '../core/definitionTypes';
 import type { DefinitionIssueCode, DefinitionParams, Failure } from '../core/issues';
 import type { JsonSchema } from '../core/jsonSchema';
+import type { DetectableKind } from '../formats/personalData';
 import type { FormatCheck } from '../formats/textFormats';
 
 /** The data conditions read: field id -> answer (null when unanswered, hidden or invalid). */
@@ -48,6 +49,8 @@ export interface FieldSpec<D> {
   readonly defPath: string;
   readonly options: FieldOptions | undefined;
   readonly formats: FormatTable;
+  /** Kinds of personal data the form forbids in free text (R20). */
+  readonly forbid: readonly DetectableKind[];
 }
 
 /** Where an accepted answer is left: one slot per pass, so accepting allocates nothing. */
@@ -78,6 +81,8 @@ export interface CellContext<D> {
   readonly options: FieldOptions | undefined;
   readonly text: (text: LocalizedText | undefined) => string;
   readonly locale: string;
+  /** The form's time zone: an instant (`…Z`, `…+08:00`) is shown as its wall clock there. */
+  readonly timeZone: string | undefined;
 }
 
 /** What `formloom types` needs to write a value type; `rowType` writes a group's row object type. */

@@ -2,6 +2,7 @@ import type { FieldBase, MaskKind } from '../core/definitionTypes';
 import type { Failure } from '../core/issues';
 import { count } from '../core/jsonSchema';
 import { closest } from '../core/suggest';
+import { findPersonalData } from '../formats/personalData';
 import { FORMAT_ALIASES, type TextFormat } from '../formats/textFormats';
 import { compilePattern, type PatternMatcher } from '../pattern';
 import { isEmptyText } from './emptiness';
@@ -73,7 +74,7 @@ const textKind = (type: 'text' | 'textarea', summary: string): FieldKind<AnyText
   takesInput: true,
   hasOptions: false,
   checkDefinition,
-  values: ({ def, formats }) => {
+  values: ({ def, formats, forbid }) => {
     const wrongType = typeFailure(type);
     const max = numberOrUndefined(def.maxLength) ?? DEFAULT_MAX_LENGTH[type];
     const min = numberOrUndefined(def.minLength);
@@ -97,6 +98,10 @@ const textKind = (type: 'text' | 'textarea', summary: string): FieldKind<AnyText
         }
         if (tooShort !== undefined && min !== undefined && value.length < 2 * min && codePointLength(value) < min) return tooShort;
         if (pattern !== undefined && !pattern.test(value)) return badPattern;
+        if (forbid.length > 0 && format === undefined) {
+          const found = findPersonalData(value, forbid);
+          if (found !== undefined) return { code: 'forbiddenData', params: { kind: found } };
+        }
         slot.value = value;
         return undefined;
       },

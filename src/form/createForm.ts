@@ -8,6 +8,8 @@ import { readPassOptions } from './readOptions';
 import { resumeSession, startSession } from './sessions';
 import type { CompiledForm, EvaluateResult, ValidationResult } from './types';
 import { workflowOf } from './workflows';
+import { dedupKeysFor, duplicatesFor, exporterFor, maskFor, mergeFor, retentionFor } from './governance';
+import { summarizeForm, type SummarizeOptions, type SummarySpec } from './summaries';
 
 /**
  * The public form: a thin, frozen facade whose methods check their options and delegate to the
@@ -34,6 +36,14 @@ export const createForm = (internal: InternalForm, calendar?: WorkingCalendar): 
     createRecord: (values, options) => createRecord(internal, values, options),
     updateRecord: (record, changes, options) => updateRecord(internal, record, changes, options),
     workflow: (name) => workflowOf(internal, name, calendar),
+    dedupKeys: (values) => dedupKeysFor(internal, values),
+    findDuplicates: ((records: Iterable<unknown> | AsyncIterable<unknown>) => duplicatesFor(internal, records as Iterable<unknown>)) as CompiledForm['findDuplicates'],
+    mergeRecords: (a, b, options) => mergeFor(internal, a, b, options),
+    mask: (values, options) => maskFor(internal, values, options),
+    exporter: (options) => exporterFor(internal, options),
+    summarize: ((records: Iterable<unknown>, spec: SummarySpec, options?: SummarizeOptions) => summarizeForm(facade, records, spec, options, calendar)) as CompiledForm['summarize'],
+    retention: (record, now) => retentionFor(internal, record, now),
   };
-  return Object.freeze(attachInternal(form, internal));
+  const facade = Object.freeze(attachInternal(form, internal));
+  return facade;
 };

@@ -6,6 +6,12 @@ import type { SequenceCounter } from '../records/autoIds';
 import type { Session } from '../session/createSession';
 import type { ResumeOptions, SessionOptions } from './sessions';
 import type { Workflow } from './workflows';
+import type { ExporterOptions, MaskOptions } from './governance';
+import type { SummarizeOptions, SummaryItems, SummaryResult, SummarySpec } from './summaries';
+import type { DedupKey } from '../governance/dedupKeys';
+import type { DuplicateGroup } from '../governance/findDuplicates';
+import type { Retention } from '../governance/retention';
+import type { Exporter } from '../export/exporter';
 
 import type { FormValues } from '../core/values';
 
@@ -70,7 +76,31 @@ export interface CompiledForm {
   updateRecord(record: FormRecord, changes: FormValues, options: ActOptions): FormRecord;
   /** One of the definition's workflows (review, processing, stage …). */
   workflow(name: string): Workflow;
+  /** Keys of the definition's `dedup` rules for values or a record: `[{ id, key }]`, none for a rule with an empty field. */
+  dedupKeys(values: unknown): DedupKey[];
+  /** Records sharing a dedup key, in one pass; a Promise for an async iterable. */
+  findDuplicates<T>(records: Iterable<T>): DuplicateGroup<T>[];
+  findDuplicates<T>(records: AsyncIterable<T>): Promise<DuplicateGroup<T>[]>;
+  /** One record from two duplicates: both histories kept, the merge in history. */
+  mergeRecords(a: FormRecord, b: FormRecord, options: MergeOptions): FormRecord;
+  /** A masked copy under a masking policy: revealed to the policy's roles, unreadable fields dropped. */
+  mask(values: unknown, options: MaskOptions): FormValues;
+  /** CSV, JSON Lines or XLSX of records or values objects, masked, in the requested language. */
+  exporter(options: ExporterOptions): Exporter;
+  /** Chart-ready aggregates, one pass; a Promise for an async iterable. */
+  summarize<S extends SummarySpec>(records: Iterable<FormRecord | Record<string, unknown>>, spec: S, options?: SummarizeOptions): SummaryResult<S>;
+  summarize<S extends SummarySpec>(records: AsyncIterable<FormRecord | Record<string, unknown>>, spec: S, options?: SummarizeOptions): Promise<SummaryResult<S>>;
+  /** When the record may be purged and must be re-confirmed, from the definition's `retention`. */
+  retention(record: FormRecord, now: Date | string | number): Retention;
 }
+
+/** Options of `mergeRecords`: who merges, and whose answers win where both records answered. */
+export interface MergeOptions extends ActOptions {
+  /** 'a' (default): the first record's answers; 'b'; 'newer': the more recently updated record's. */
+  readonly prefer?: 'a' | 'b' | 'newer';
+}
+
+export type { SummaryItems };
 
 /** Who acts, as what, when: kept in history. */
 export interface ActOptions {

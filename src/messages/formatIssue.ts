@@ -53,7 +53,10 @@ export const validationMessage = (
   if (subject?.group !== undefined && subject.row !== undefined) {
     label = interpolate(VALIDATION_MESSAGES[locale].row, { group: textOf(subject.group, locale, defaultLocale), n: subject.row + 1, label });
   }
-  return interpolate(template, { ...params, label });
+  const what = code === 'forbiddenData' && params !== undefined && hasOwn(VALIDATION_MESSAGES[locale].data, String(params.kind))
+    ? VALIDATION_MESSAGES[locale].data[String(params.kind)]
+    : undefined;
+  return interpolate(template, { ...params, label, ...(what === undefined ? {} : { what }) });
 };
 
 /** A definition issue or warning message in a built-in locale, with "did you mean" when there is a suggestion. */

@@ -13,6 +13,8 @@ type Catalogue = Readonly<Record<ErrorCode, string>> & {
   readonly root: string;
   /** How a field inside a repeating group is named: group, row number, field. */
   readonly row: string;
+  /** Kinds of personal data, as `forbiddenData` names them. */
+  readonly data: Readonly<Record<string, string>>;
 };
 
 const zhCN: Catalogue = {
@@ -32,8 +34,10 @@ const zhCN: Catalogue = {
   unknownField: '表单中没有这个字段',
   forbidden: '您无权填写{label}',
   rule: '{label}未通过校验',
+  forbiddenData: '{label}中不能填写{what}',
   root: '提交给“{label}”的数据应为一个对象（字段到答案）',
   row: '{group}第{n}条的{label}',
+  data: { 'bank-card': '银行卡号', 'id-card': '身份证号码', phone: '手机号码', email: '电子邮箱' },
   formats: {
     'cn-mobile': '{label}应为11位手机号码（以1开头）',
     email: '{label}应为有效的邮箱地址',
@@ -64,8 +68,10 @@ const zhTW: Catalogue = {
   unknownField: '表單中沒有這個欄位',
   forbidden: '您無權填寫{label}',
   rule: '{label}未通過校驗',
+  forbiddenData: '{label}中不能填寫{what}',
   root: '提交給「{label}」的資料應為一個物件（欄位到答案）',
   row: '{group}第{n}筆的{label}',
+  data: { 'bank-card': '銀行卡號', 'id-card': '身分證號碼', phone: '手機號碼', email: '電子郵件' },
   formats: {
     'cn-mobile': '{label}應為11位手機號碼（以1開頭）',
     email: '{label}應為有效的電子郵件地址',
@@ -96,8 +102,10 @@ const en: Catalogue = {
   unknownField: 'This field is not part of the form',
   forbidden: 'You may not fill in {label}',
   rule: '{label} failed a check',
+  forbiddenData: '{label} must not contain {what}',
   root: 'The values sent to "{label}" must be an object (field id to answer)',
   row: '{label} in {group} #{n}',
+  data: { 'bank-card': 'a bank card number', 'id-card': 'an ID card number', phone: 'a mobile number', email: 'an e-mail address' },
   formats: {
     'cn-mobile': '{label} must be an 11-digit mainland mobile number starting with 1',
     email: '{label} must be a valid email address',

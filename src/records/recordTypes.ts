@@ -52,6 +52,20 @@ export interface FormRecord {
   /** Last-updated time and recorder (R9). */
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /** Records merged into this one (duplicates of the same customer), each with its whole history. */
+  readonly merged?: readonly MergedRecord[];
+}
+
+/** A record merged into another: kept whole, so that its history is never lost. */
+export interface MergedRecord {
+  readonly id: string;
+  readonly formVersion: number;
+  readonly values: FormValues;
+  readonly states: Readonly<Record<string, string>>;
+  readonly history: readonly HistoryEntry[];
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly merged?: readonly MergedRecord[];
 }
 
 /** Thrown by createRecord, updateRecord and workflow transitions when the resulting values are not valid. */

@@ -1,0 +1,26 @@
+import { isPlainObject } from '../core/reserved';
+import type { FormValues } from '../core/values';
+import { valuesOf } from '../governance/dedupKeys';
+import { maskValues } from '../governance/maskValues';
+import type { ExportPlan } from './exportPlan';
+
+/**
+ * One JSON Lines line: the masked values a role may read (by field id), and for a FormRecord its id,
+ * version, revision, workflow states, tags and times around them.
+ */
+export const jsonlLine = (plan: ExportPlan, item: unknown): string | undefined => {
+  const values = valuesOf(item);
+  if (values === undefined) return undefined;
+  const masked: FormValues = plan.mask === undefined ? values : maskValues(plan.form, values, plan.mask);
+  const readable: FormValues = {};
+  for (const column of plan.columns) if (!column.inRow && column.field.id in masked) readable[column.field.id] = masked[column.field.id];
+  if (plan.rowsOf !== undefined && plan.rowsOf.id in masked) readable[plan.rowsOf.id] = masked[plan.rowsOf.id];
+  const record = isPlainObject(item) && item.values === values ? item : undefined;
+  const line = record === undefined
+    ? readable
+    : {
+      id: record.id, formId: record.formId, formVersion: record.formVersion, revision: record.revision,
+      states: record.states, tags: record.tags, createdAt: record.createdAt, updatedAt: record.updatedAt, values: readable,
+    };
+  return `${JSON.stringify(line)}\n`;
+};
