@@ -1,11 +1,17 @@
 // `npm run demo`: compiles every example form and shows, readably, what formloom does with them.
-import { compileForm, diffForms, FormDefinitionError, MemoryDraftStore, migrateRecord, recordAt, WorkflowError, type CompiledForm } from '../src/index';
+import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileForm, diffForms, FormDefinitionError, MemoryDraftStore, migrateRecord, recordAt, WorkflowError, type CompiledForm, type FormRecord } from '../src/index';
 import { chinaCalendar2025 } from './chinaCalendar2025';
 import { loadExampleDefinitions } from './loadExamples';
-import { NOW, SAMPLE_RECORDS, customerInfoRecord, intakeRecord, invalidIntakeRecord } from './records';
+import { NOW, SAMPLE_RECORDS, customerInfoRecord, generatedIntakeValues, intakeRecord, invalidIntakeRecord } from './records';
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const heading = (text: string): void => console.log(`\n${bold(`== ${text} ==`)}`);
+// Times as the people in these stories read them: Beijing time.
+const wallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+const shanghai = (at: Date | string | undefined): string => (at === undefined ? '-' : wallClock.format(new Date(at)));
 
 heading('1. Compile the example forms');
 const forms = new Map<string, CompiledForm>();
@@ -61,14 +67,18 @@ try {
     id: 'broken', version: 1, title: 'Broken', roles: ['customer', 'admin'],
     sections: [{ id: 'main', fields: [
       { id: 'feedbackType', type: 'radio', label: 'Type', options: [{ value: 'satisfaction', label: '满意度评价' }, { value: 'complaint', label: '问题投诉' }] },
-      { id: 'rating', type: 'rating', label: 'Stars', visibleIf: { '==': [{ var: 'feedbackKind' }, 'satisfication'] } },
+      { id: 'rating', type: 'rating', label: 'Stars', visibleIf: { '==': [{ var: 'feedbackType' }, 'satisfication'] } },
+      { id: 'comment', type: 'text', label: 'Comment', visibleIf: { '!!': { var: 'ratnig' } } },
       { id: 'code', type: 'text', label: 'Code', pattern: '^(a+)+$', access: { write: ['admn'] } },
+      { id: 'idNo', type: 'text', label: '身份证号', format: 'cn-id-card' },
     ] }],
+    forbid: ['id-card'],
   });
 } catch (error) {
   if (!(error instanceof FormDefinitionError)) throw error;
   for (const issue of error.issues) console.log(`  ${issue.path.padEnd(38)} ${issue.code.padEnd(15)} ${issue.message}`);
 }
+console.log("  (the pattern '^(a+)+$' is accepted: formloom's pattern engine runs in linear time, so it cannot backtrack)");
 
 heading('7. A session: a customer fills the customer-info form, saves a draft, resumes and submits');
 const info = forms.get('customer-info') as CompiledForm;
@@ -107,14 +117,15 @@ step('resubmit', 'customer:陳志明', 'customer', '2026-11-24T09:00:00+08:00');
 record = info.updateRecord(record, { important: true }, { by: 'reviewer:王芳', role: 'reviewer', now: '2026-11-24T10:00:00+08:00' });
 step('approve', 'reviewer:王芳', 'reviewer', '2026-11-24T10:05:00+08:00');
 step('approve', 'admin:李总', 'admin', '2026-11-24T16:00:00+08:00');
-console.log(`  customer view (masked until the next issue lands): ${String(record.values.contactName)}, 已建档: ${record.states.review === 'archived'}`);
+const seen = info.mask(record.values, { policy: 'view', role: 'clerk' });
+console.log(`  archived: ${record.states.review === 'archived'}; what a clerk's screen shows: ${String(seen.contactName)}, ${String(seen.contactPhone)}, ${String(seen.contactEmail)}`);
 
 heading('9. Processing in working days (2025 holidays with 调休), then the history');
 const intakeDefinition = loadExampleDefinitions().find((example) => example.definition.id === 'customer-intake')?.definition;
 const intakeCal = compileForm(intakeDefinition, { calendar: chinaCalendar2025 });
 const processing = intakeCal.workflow('processing');
 let ticket = intakeCal.createRecord(intakeRecord, { by: 'customer:张伟', role: 'customer', now: '2025-09-26T15:00:00+08:00' });
-console.log(`  ${String(ticket.values.customerNo)} created Friday 2025-09-26 15:00; record within 1 working day -> due ${processing.deadline(ticket)?.toISOString()} (Sunday 28 Sep is a 调休 working day)`);
+console.log(`  ${String(ticket.values.customerNo)} created Friday 2025-09-26 15:00; record within 1 working day -> due ${shanghai(processing.deadline(ticket))} (Sunday 28 Sep is a 调休 working day)`);
 console.log(`  overdue on Sunday 16:00? ${processing.overdue(ticket, '2025-09-28T16:00:00+08:00')}`);
 ticket = intakeCal.updateRecord(ticket, { owner: '王强' }, { by: 'clerk:王强', role: 'clerk', now: '2025-09-28T09:00:00+08:00' });
 ticket = processing.send(ticket, 'start', { by: 'clerk:王强', role: 'clerk', now: '2025-09-28T09:05:00+08:00' });
@@ -124,7 +135,7 @@ ticket = processing.send(ticket, 'close', { by: 'admin:李总', role: 'admin', n
 for (const entry of ticket.history) {
   const what = entry.action === 'transition' ? `${entry.event} ${entry.from} -> ${entry.to}${entry.reason === undefined ? '' : ` (${entry.reason})`}` : entry.action;
   const fields = entry.changes.map((change) => change.path).join(', ');
-  console.log(`  r${entry.revision} ${entry.at.slice(0, 16)} ${entry.by.padEnd(12)} ${what}${fields === '' ? '' : `: ${fields}`}`);
+  console.log(`  r${entry.revision} ${shanghai(entry.at)} ${entry.by.padEnd(12)} ${what}${fields === '' ? '' : `: ${fields}`}`);
 }
 console.log(`  revision 2 rebuilt from history: owner = ${String(recordAt(ticket, 2).owner)}, solution = ${String(recordAt(ticket, 2).solution)}`);
 
@@ -140,4 +151,64 @@ for (const change of diffForms(intakeCal, v2)) console.log(`  ${change.breaking 
 const migrated = migrateRecord(ticket, v2, { by: 'admin:李总', now: '2025-12-31T18:00:00+08:00' });
 const entry = migrated.history.at(-1);
 console.log(`  migrated to version ${migrated.formVersion} (revision ${migrated.revision}); dropped: ${entry?.changes.filter((change) => change.to === undefined).map((change) => change.path).join(', ')}; ${entry?.note ?? ''}`);
-console.log('\nMasking, dedup and export come with the next issue; see README.md.');
+
+heading('11. Duplicates: the same phone typed two ways, merged into one customer');
+const second = intakeCal.createRecord({ ...intakeRecord, phone: '+86 138-1234-5678', budget: '50k-100k' }, { by: 'clerk:王强', role: 'clerk', now: '2025-10-09T10:00:00+08:00' });
+for (const group of intakeCal.findDuplicates([ticket, second])) console.log(`  ${group.key}: ${group.records.map((found) => String(found.values.customerNo)).join(', ')}`);
+const mergedTicket = intakeCal.mergeRecords(ticket, second, { by: 'admin:李总', role: 'admin', prefer: 'newer', now: '2025-10-09T11:00:00+08:00' });
+const mergeEntry = mergedTicket.history.at(-1);
+console.log(`  merged: ${String(mergedTicket.values.customerNo)} keeps its history (${ticket.history.length} entries) and ${second.id.slice(0, 6)}…'s; budget now ${String(mergedTicket.values.budget)}; changes: ${mergeEntry?.changes.map((change) => change.path).join(', ')}`);
+
+heading('12. A quarter of intake records: processed, exported masked, summarised');
+const quarter: FormRecord[] = [];
+let serial = 0;
+for (const values of generatedIntakeValues(60, 7)) {
+  const created = new Date(Date.UTC(2025, 6, 1, 2) + serial * 36 * 3_600_000);
+  let item = intakeCal.createRecord(values, { by: 'customer', role: 'customer', now: created });
+  const at = (hours: number): Date => new Date(created.getTime() + hours * 3_600_000);
+  if (serial % 5 !== 4) {
+    item = intakeCal.updateRecord(item, { owner: ['王强', '刘洋', '赵敏'][serial % 3] as string }, { by: 'clerk', role: 'clerk', now: at(2) });
+    item = processing.send(item, 'start', { by: 'clerk', role: 'clerk', now: at(3 + (serial % 4) * 10) });
+    if (serial % 3 !== 2) {
+      item = intakeCal.updateRecord(item, { solution: '已处理' }, { by: 'clerk', role: 'clerk', now: at(30) });
+      item = processing.send(item, 'finish', { by: 'clerk', role: 'clerk', now: at(30 + (serial % 7) * 8) });
+      if (serial % 4 !== 0) item = processing.send(item, 'close', { by: 'admin', role: 'admin', now: at(80) });
+    }
+  }
+  quarter.push(item);
+  serial += 1;
+}
+const csv = intakeCal.exporter({ format: 'csv', role: 'clerk' });
+const csvText = csv.toString(quarter);
+console.log(`  ${csv.filename('2025-10-01T09:00:00+08:00')}: ${quarter.length} records, masked for a clerk; first lines:`);
+for (const line of csvText.split('\r\n').slice(0, 3)) console.log(`    ${line.replace(/^\uFEFF/, '').slice(0, 110)}…`);
+const folder = mkdtempSync(join(tmpdir(), 'formloom-demo-'));
+const xlsx = intakeCal.exporter({ format: 'xlsx', role: 'clerk' });
+const xlsxPath = join(folder, xlsx.filename('2025-10-01T09:00:00+08:00'));
+await xlsx.pipe(quarter, createWriteStream(xlsxPath));
+console.log(`  XLSX written: ${xlsxPath} (${statSync(xlsxPath).size} bytes; opens in Excel and LibreOffice)`);
+
+const { summaries } = intakeCal.summarize(quarter, {
+  feedback: { count: 'feedbackType' },
+  industry: { count: 'industry' },
+  trend: { average: 'satisfaction', by: 'month' },
+  done: { conversion: { field: 'demandType', workflow: 'processing', state: 'done' } },
+  time: { duration: { workflow: 'processing', from: 'pending', to: 'done', by: 'industry' } },
+  late: { overdue: 'processing' },
+}, { now: '2025-10-01T09:00:00+08:00' });
+const bar = (share: number): string => '█'.repeat(Math.round(share * 20)).padEnd(20, '·');
+console.log('  feedback type            records  share');
+for (const group of summaries.feedback.groups) console.log(`    ${group.label.padEnd(18)} ${String(group.count).padStart(7)}  ${bar(group.share)} ${(group.share * 100).toFixed(0)}%`);
+console.log(`  satisfaction by month: ${(summaries.trend.trend ?? []).map((point) => `${point.label} ${point.average === null ? '-' : point.average.toFixed(2)}`).join(' | ')}`);
+console.log(`  reached 'done' by demand type: ${summaries.done.groups.map((group) => `${group.label} ${group.reached}/${group.records}`).join(', ')}`);
+console.log(`  hours from pending to done, by industry: ${(summaries.time.groups ?? []).map((group) => `${group.label} ${group.averageHours === null ? '-' : group.averageHours.toFixed(1)}`).join(', ')}`);
+console.log(`  overdue on 2025-10-01: ${summaries.late.overdue} of ${summaries.late.records}`);
+
+heading('13. Retention: how long a service log is kept, when a CRM profile must be re-confirmed');
+const serviceLog = log.createRecord(SAMPLE_RECORDS['service-feedback-log'], { by: 'clerk:王强', role: 'admin', now: '2024-03-15T10:00:00+08:00' });
+const kept = log.retention(serviceLog, NOW);
+console.log(`  service log of 2024-03-15: purge after ${shanghai(kept.purgeAfter)} (purge now: ${kept.purge})`);
+const crm = forms.get('crm-profile') as CompiledForm;
+const profile = crm.createRecord(SAMPLE_RECORDS['crm-profile'], { by: 'clerk:刘洋', role: 'clerk', now: '2026-03-01T09:00:00+08:00' });
+const due = crm.retention(profile, NOW);
+console.log(`  CRM profile of 2026-03-01: re-confirm by ${shanghai(due.reconfirmBy)}; stale now: ${due.stale}`);

@@ -116,3 +116,41 @@ export const SAMPLE_RECORDS: Readonly<Record<string, Record<string, unknown>>> =
   'crm-profile': crmRecord,
   'requirement-collection': requirementRecord,
 };
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '欧阳'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
+const INDUSTRIES = ['manufacturing', 'retail', 'it-services', 'other'];
+const DEMANDS = ['product-consulting', 'custom-service', 'cooperation', 'other'];
+const FEEDBACK = ['satisfaction', 'satisfaction', 'suggestion', 'complaint'];
+
+/** `count` generated intake answers, the same for the same `seed`, so the demo's tables and the benchmark's rows do not change between runs. */
+export function* generatedIntakeValues(count: number, seed = 1): Generator<Record<string, unknown>> {
+  // mulberry32: small, and its low bits are as random as its high ones (a plain LCG's are not).
+  let state = seed >>> 0;
+  const next = (range: number): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return (((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296) * range | 0;
+  };
+  const pick = <T>(list: readonly T[]): T => list[next(list.length)] as T;
+  for (let index = 0; index < count; index++) {
+    const enterprise = next(3) > 0;
+    const feedbackType = pick(FEEDBACK);
+    yield {
+      customerType: enterprise ? 'enterprise' : 'individual',
+      name: pick(SURNAMES) + pick(GIVEN) + (next(2) === 0 ? pick(GIVEN) : ''),
+      phone: `1${pick(['3', '5', '8', '9'])}${String(next(1_000_000_000)).padStart(9, '0')}`,
+      email: `user${index}@example.com`,
+      ...(enterprise ? { companyName: `${pick(['杭州', '深圳', '上海', '成都'])}${pick(['某某', '华信', '联创'])}科技有限公司` } : {}),
+      industry: pick(INDUSTRIES),
+      demandType: pick(DEMANDS),
+      demandDescription: `需求说明 ${index}`,
+      budget: pick(['lt10k', '10k-50k', '50k-100k', 'gt100k']),
+      urgency: pick(['high', 'medium', 'low']),
+      feedbackType,
+      feedbackContent: feedbackType === 'complaint' ? '交付延迟，请尽快处理' : '整体满意',
+      ...(feedbackType === 'satisfaction' ? { satisfaction: 2 + next(4) } : {}),
+    };
+  }
+}

@@ -96,6 +96,7 @@ const ISSUE_MEANINGS: { readonly [code: string]: string } = {
   'bad-arity': 'An operator with the wrong number of arguments.',
   'dynamic-var': 'A variable whose name is computed instead of written out.',
   'bad-default': 'A `default` that is not a valid answer, or a default for a `computed` or `autoId` field.',
+  'forbidden-data': 'A field that would collect a kind of personal data the form lists in `forbid` (by its `pii` or its `format`).',
 };
 
 const WARNING_MEANINGS: { readonly [code: string]: string } = {
