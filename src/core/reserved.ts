@@ -17,8 +17,14 @@ const hasOwnProperty = Object.prototype.hasOwnProperty;
 /** Own-property test that works on null-prototype objects and never consults a prototype. */
 export const hasOwn = (object: object, key: string): boolean => hasOwnProperty.call(object, key);
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy: nothing can be read from it
+  }
+};
 
 /** A dictionary for lookups by caller- or author-supplied names: no prototype to fall through to. */
 export const dictionary = <T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> => {

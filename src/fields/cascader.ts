@@ -41,10 +41,11 @@ export const cascaderFieldKind = defineKind<CascaderField>(() => ({
       isEmpty: isEmptyList,
       accept: (raw, _scope, slot) => {
         if (!Array.isArray(raw)) return wrongType;
-        if (raw.length > (levels ?? 16)) return notOffered;
+        const length = raw.length; // read once (a Proxy could answer differently)
+        if (length > (levels ?? 16)) return notOffered;
         const path: (string | number)[] = [];
         let nodes = tree;
-        for (let depth = 0; depth < raw.length; depth++) {
+        for (let depth = 0; depth < length; depth++) {
           const step: unknown = raw[depth];
           if (typeof step !== 'string' && typeof step !== 'number') return wrongType;
           const node = nodes.find((candidate) => candidate.value === step);

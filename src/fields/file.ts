@@ -76,10 +76,11 @@ export const fileFieldKind = defineKind<FileField>(() => ({
       isEmpty: isEmptyList,
       accept: (raw, _scope, slot) => {
         if (!Array.isArray(raw)) return wrongType;
-        if (tooMany !== undefined && raw.length > (maxFiles as number)) return tooMany;
-        if (raw.length > 1000) return wrongType;
+        const length = raw.length; // read once (a Proxy could answer differently)
+        if (tooMany !== undefined && length > (maxFiles as number)) return tooMany;
+        if (length > 1000) return wrongType;
         const files: FileValue[] = [];
-        for (let i = 0; i < raw.length; i++) {
+        for (let i = 0; i < length; i++) {
           const file = readFile(raw[i]);
           if (file === undefined) return wrongType;
           if (badType !== undefined && !accepts(accept as readonly string[], file.name, file.type)) return badType;

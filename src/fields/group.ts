@@ -42,9 +42,10 @@ export const groupFieldKind = defineKind<GroupField>(() => ({
       isEmpty: isEmptyList,
       accept: (raw, _scope, slot) => {
         if (!Array.isArray(raw)) return wrongType;
-        if (tooMany !== undefined && raw.length > (max as number)) return tooMany;
-        if (tooFew !== undefined && raw.length < (min as number)) return tooFew;
-        slot.value = copyArray(raw);
+        const length = raw.length;
+        if (tooMany !== undefined && length > (max as number)) return tooMany;
+        if (tooFew !== undefined && length < (min as number)) return tooFew;
+        slot.value = copyArray(raw, length);
         return undefined;
       },
     };

@@ -46,14 +46,16 @@ export const multiselectFieldKind = defineKind<MultiselectField>(() => ({
       isEmpty: isEmptyList,
       accept: (raw, scope, slot) => {
         if (!Array.isArray(raw)) return wrongType;
-        if (tooMany !== undefined && raw.length > (max as number)) return tooMany;
-        if (tooFew !== undefined && raw.length < (min as number)) return tooFew;
+        // Read once: a Proxy must not show the size check one length and the copy another.
+        const length = raw.length;
+        if (tooMany !== undefined && length > (max as number)) return tooMany;
+        if (tooFew !== undefined && length < (min as number)) return tooFew;
         const allowed = choices(scope);
         // More items than options means a repeat; past that, a Set keeps the repeat test linear.
-        if (raw.length > allowed.size) return notOffered;
-        const seen = raw.length > 32 ? new Set<unknown>() : undefined;
+        if (length > allowed.size) return notOffered;
+        const seen = length > 32 ? new Set<unknown>() : undefined;
         const copy: (string | number)[] = [];
-        for (let i = 0; i < raw.length; i++) {
+        for (let i = 0; i < length; i++) {
           const item: unknown = raw[i];
           if ((typeof item !== 'string' && typeof item !== 'number') || !allowed.has(item)) return notOffered;
           if (seen === undefined ? copy.includes(item) : seen.has(item)) return notOffered;

@@ -22,9 +22,10 @@ export const typeFailure = (expected: string): Failure => ({ code: 'type', param
 export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** Copies an array element by element (each read once), so that later reads see the same values. */
-export const copyArray = (value: readonly unknown[]): unknown[] => {
-  const copy = new Array<unknown>(value.length);
-  for (let i = 0; i < value.length; i++) copy[i] = value[i];
+/** A copy of the first `length` items; `length` is read once by the caller, so a Proxy cannot show the check one size and the copy another. */
+export const copyArray = (value: readonly unknown[], length = value.length): unknown[] => {
+  const copy = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) copy[i] = value[i];
   return copy;
 };
 

@@ -11,7 +11,13 @@ const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$/;
 export const readOptionBag = (given: unknown, allowed: readonly string[], call: string): Readonly<Record<string, unknown>> => {
   if (given === undefined || given === null) return {};
   if (!isPlainObject(given)) throw new FormUsageError('bad-option', `${call} options must be an object`);
-  for (const key of Object.keys(given)) {
+  let keys: string[];
+  try {
+    keys = Object.keys(given);
+  } catch {
+    throw new FormUsageError('bad-option', `${call} options could not be read`);
+  }
+  for (const key of keys) {
     if (!allowed.includes(key)) {
       const suggestion = closest(key, allowed);
       throw new FormUsageError('bad-option', `unknown ${call} option '${key}'${suggestion === undefined ? '' : ` — did you mean '${suggestion}'?`} (options: ${allowed.join(', ')})`, key);

@@ -49,7 +49,7 @@ export const workflowOf = (form: InternalForm, name: unknown, calendar: WorkingC
   if (workflow === undefined) {
     const names = [...form.workflows.keys()];
     const suggestion = typeof name === 'string' ? closest(name, names) : undefined;
-    throw new FormUsageError('bad-argument', `form '${form.id}' has no workflow '${String(name)}'${suggestion === undefined ? '' : ` — did you mean '${suggestion}'?`} (workflows: ${names.join(', ') || 'none'})`);
+    throw new FormUsageError('bad-argument', `form '${form.id}' has no workflow ${typeof name === 'string' ? `'${name}'` : `named by a ${typeof name}`}${suggestion === undefined ? '' : ` — did you mean '${suggestion}'?`} (workflows: ${names.join(', ') || 'none'})`);
   }
   const check = (record: FormRecord, event: string, context: unknown) => {
     const checked = readRecord(form, record, 'workflow');

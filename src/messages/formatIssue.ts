@@ -1,4 +1,4 @@
-import { ERROR_CODES, type DefinitionIssue, type DefinitionParams, type DefinitionWarning, type ErrorCode, type IssueSubject, type ValidationIssue } from '../core/issues';
+import { ERROR_CODES, FormUsageError, type DefinitionIssue, type DefinitionParams, type DefinitionWarning, type ErrorCode, type IssueSubject, type ValidationIssue } from '../core/issues';
 import { catalogueLocale, interpolate, messageLocales, textIn, type BuiltInLocale } from '../core/localize';
 import type { LocalizedText } from '../core/definitionTypes';
 import { hasOwn } from '../core/reserved';
@@ -76,6 +76,8 @@ export const definitionMessage = (code: string, reason: string | undefined, para
  * chain is documented in README ("Messages and languages").
  */
 export const formatIssue = (issue: ValidationIssue | DefinitionIssue | DefinitionWarning, locale: string): string => {
+  if (typeof locale !== 'string') throw new FormUsageError('bad-argument', 'formatIssue: `locale` must be a language tag such as zh-CN or en');
+  if (typeof issue !== 'object' || issue === null || typeof issue.code !== 'string') throw new FormUsageError('bad-argument', 'formatIssue: `issue` must be an issue ({ code, path, … }) from validate or compileForm');
   if (ERROR_CODE_SET.has(issue.code)) {
     const validation = issue as ValidationIssue;
     return validationMessage(validation.path, validation.code, validation.params, validation.subject, locale);

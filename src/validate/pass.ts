@@ -40,8 +40,15 @@ export type Data = Readonly<Record<string, unknown>>;
 const finite = (value: unknown): unknown =>
   typeof value === 'number' && !Number.isFinite(value) ? null : value === undefined ? null : value;
 
-/** A copy of an answer that failed its check, kept in the cleaned values so that nothing is lost. */
-const keepInvalid = (raw: unknown): unknown => (typeof raw === 'object' && raw !== null ? readJson(raw).value : raw);
+/**
+ * A copy of an answer that failed its check, kept in the cleaned values so that nothing is lost.
+ * What JSON cannot hold (a bigint, a function, a symbol) is no answer a person gave: it becomes null,
+ * so the cleaned values always serialise.
+ */
+const keepInvalid = (raw: unknown): unknown => {
+  if (typeof raw === 'object' && raw !== null) return readJson(raw).value;
+  return typeof raw === 'bigint' || typeof raw === 'function' || typeof raw === 'symbol' ? null : raw;
+};
 
 /**
  * One walk's worth of work over the values, field by field. `runPass` visits every field; a session
@@ -272,9 +279,21 @@ const paramsKey = (failure: Failure): string => {
   return key;
 };
 
+// Issues outlive the call: a snapshot holds them, a server hands them to many requests. Their parts
+// are shared (a field's subject, a kind's failure), so they are frozen, or one caller could rewrite
+// what every other caller is told. Freezing an already frozen object is a no-op.
+const frozenSubject = (subject: IssueSubject): IssueSubject => {
+  if (!Object.isFrozen(subject)) {
+    for (const part of [subject.label, subject.group, subject.text]) if (typeof part === 'object' && part !== null) Object.freeze(part);
+    Object.freeze(subject);
+  }
+  return subject;
+};
+
 /** One function makes every validation issue, so that each has the same shape. */
-const makeIssue = (path: string, failure: Failure, message: string, subject: IssueSubject): ValidationIssue =>
-  (failure.params === undefined
-    ? { path, code: failure.code, message, subject }
-    : { path, code: failure.code, message, params: failure.params, subject }) as ValidationIssue;
+const makeIssue = (path: string, failure: Failure, message: string, subject: IssueSubject): ValidationIssue => {
+  if (failure.params === undefined) return Object.freeze({ path, code: failure.code, message, subject: frozenSubject(subject) }) as ValidationIssue;
+  Object.freeze(failure.params);
+  return Object.freeze({ path, code: failure.code, message, params: failure.params, subject: frozenSubject(subject) }) as ValidationIssue;
+};
 
