@@ -10,6 +10,7 @@ import { jsonlLine } from './jsonlLine';
 import { isRecordSource, recordLines, recordLinesSync } from './recordLines';
 import { xlsxChunks } from './xlsx';
 import { xlsxRow } from './xlsxCells';
+import { ExcelDates } from './xlsx/excelDate';
 
 export type ExportFormat = 'csv' | 'jsonl' | 'xlsx';
 
@@ -81,12 +82,14 @@ export const createExporter = (form: InternalForm, format: ExportFormat, options
   const stream = (records: Iterable<unknown> | AsyncIterable<unknown>): AsyncIterable<string | Uint8Array> => {
     const source = checkSource(records);
     if (format !== 'xlsx') return textChunks(plan, format, source);
+    const dates = new ExcelDates(form.timeZone);
     return xlsxChunks((async function* rows() {
-      for await (const row of recordLines(plan, source)) yield xlsxRow(plan, row);
+      for await (const row of recordLines(plan, source)) yield xlsxRow(plan, dates, row);
     })(), {
       sheetName: plan.text(form.title),
       columns: plan.columns.map((column) => ({ header: column.header, ...(column.field.type === 'date' ? { date: 'date' as const } : {}) })),
-      ...(form.timeZone === undefined ? {} : { timeZone: form.timeZone }),
+      // Cells carry wall clocks already (xlsxCells): written as they are.
+      timeZone: 'UTC',
     });
   };
   const bytes = async function* bytes(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {

@@ -1,33 +1,36 @@
 import type { FieldIR } from '../compile/internalForm';
-import { instantOf } from '../core/zonedTime';
+import type { ExcelDates } from './xlsx/excelDate';
 import type { XlsxCell } from './xlsx';
 import type { ExportPlan } from './exportPlan';
 import type { ExportRow } from './exportRows';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
+const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** A date or datetime answer as the instant it names in the form's zone (an ISO time with an offset names its own). */
-const instant = (text: string, timeZone: string | undefined, withTime: boolean): Date | undefined => {
-  if (withTime && /(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
+/**
+ * A date or datetime answer as the wall clock Excel shows, carried in a Date read as UTC (the sheet
+ * is written with timeZone 'UTC', so nothing is shifted again). A wall-clock answer is that clock
+ * already, without a zone lookup; an instant (`…Z`, `…+08:00`) becomes its clock in the form's zone,
+ * through `dates`, which reads each day's offset once.
+ */
+const wallDate = (text: string, dates: ExcelDates, withTime: boolean): Date | undefined => {
+  if (withTime && WITH_OFFSET.test(text)) {
     const parsed = Date.parse(text);
-    return Number.isNaN(parsed) ? undefined : new Date(parsed);
+    return Number.isNaN(parsed) ? undefined : new Date(dates.wallTimeOf(parsed));
   }
   const match = (withTime ? DATETIME : DATE).exec(text);
   if (match === null) return undefined;
-  return instantOf({
-    year: Number(match[1]), month: Number(match[2]), day: Number(match[3]),
-    hour: Number(match[4] ?? 0), minute: Number(match[5] ?? 0), second: Number(match[6] ?? 0), millisecond: 0,
-  }, timeZone);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0)));
 };
 
 /** A cell as XLSX types it: numbers as numbers, dates as dates, everything else as its text. */
-const cell = (plan: ExportPlan, field: FieldIR, value: unknown, text: string): XlsxCell => {
+const cell = (dates: ExcelDates, field: FieldIR, value: unknown, text: string): XlsxCell => {
   if (value === undefined || value === null) return null;
   if ((field.type === 'number' || field.type === 'rating' || field.type === 'computed') && typeof value === 'number' && Number.isFinite(value)) return value;
-  if ((field.type === 'date' || field.type === 'datetime') && typeof value === 'string') return instant(value, plan.form.timeZone, field.type === 'datetime') ?? text;
+  if ((field.type === 'date' || field.type === 'datetime') && typeof value === 'string') return wallDate(value, dates, field.type === 'datetime') ?? text;
   return text;
 };
 
-export const xlsxRow = (plan: ExportPlan, row: ExportRow): XlsxCell[] =>
-  plan.columns.map((column, index) => cell(plan, column.field, row.values[index], row.texts[index] ?? ''));
+export const xlsxRow = (plan: ExportPlan, dates: ExcelDates, row: ExportRow): XlsxCell[] =>
+  plan.columns.map((column, index) => cell(dates, column.field, row.values[index], row.texts[index] ?? ''));

@@ -41,7 +41,7 @@ export class ExcelDates {
   }
 
   /** The instant's wall clock in the zone, as milliseconds read as if UTC. */
-  private wallTimeOf(instant: number): number {
+  wallTimeOf(instant: number): number {
     // The runtime's own zone is read through Date's getters, which are fast already.
     if (this.timeZone === undefined) return wallTime(wallClockOf(new Date(instant), undefined));
     if (instant < YEAR_ONE) return instant + this.offsetAt(YEAR_ONE);
