@@ -13,6 +13,7 @@ import { coldStart } from './coldStart';
 import { changeLatency, type Latency } from './sessionLatency';
 import { execFileSync } from 'node:child_process';
 import { compare, timeMs } from './harness';
+import { exportThroughput } from './exportThroughput';
 
 const definition = loadExampleDefinitions().find((example) => example.definition.id === 'customer-intake')?.definition;
 const cold = coldStart(new URL('../examples/customer-intake.json', import.meta.url).pathname);
@@ -53,6 +54,13 @@ const bigLatency = changeLatency(big, 'feedbackType_5', ['satisfaction', 'compla
 const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./sessionMemory.ts', import.meta.url).pathname], { encoding: 'utf8' })) as { bytesPerSession: number; collected: boolean };
 let recordCount = 0;
 const [recordRate] = compare([() => form.createRecord(intakeRecord, { by: 'bench', role: 'customer', now: NOW, counter: () => ++recordCount })], { rounds: 5 });
+const exportRates = await exportThroughput(form);
+interface StreamMemory { rows: number; bytes: number; seconds: number; rssStartMb: number; rssWarmMb: number; rssPeakMb: number; rssEndMb: number; growthMb: number }
+const streamMemory = (format: 'csv' | 'xlsx'): StreamMemory => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', new URL('./exportMemory.ts', import.meta.url).pathname, format, '1000000'], { encoding: 'utf8' })) as StreamMemory;
+const csvMemory = streamMemory('csv');
+const xlsxMemory = streamMemory('xlsx');
+const memoryRow = (name: string, run: StreamMemory): string =>
+  `| ${name} | ${fmt(run.rows / run.seconds)} | ${(run.bytes / 1_048_576).toFixed(0)} MB | ${run.rssStartMb} | ${run.rssWarmMb} | ${run.rssPeakMb} | ${run.growthMb} |`;
 const us = (latency: Latency): string => `${latency.median.toFixed(1)} | ${latency.p95.toFixed(1)}`;
 
 const [ours, interp, closure] = rows as [typeof rows[0], typeof rows[0], typeof rows[0]];
@@ -101,6 +109,22 @@ Sessions and records (the built package; latencies timed one event at a time, µ
 | a dropped session with a live subscriber is garbage-collected (no dispose call) | ${memory.collected ? 'yes' : 'NO'} |
 | records created per second (\`createRecord\`: validate, defaults, auto id, history) | ${fmt(recordRate as number)} |
 
+Exports (the intake form's records as a clerk sees them: masked phone, name and e-mail, option labels, dates in the form's zone):
+
+| what | rows/s | vs baseline |
+|---|---:|---:|
+| baseline: \`JSON.stringify\` of each record's values, one line each | ${fmt(exportRates.stringify)} | 1.00× |
+| masked CSV (\`exporter.toString\`) | ${fmt(exportRates.csv)} | ${ratio(exportRates.csv, exportRates.stringify)} |
+| masked JSON Lines (\`exporter.toString\`) | ${fmt(exportRates.jsonl)} | ${ratio(exportRates.jsonl, exportRates.stringify)} |
+| masked XLSX (\`exporter.stream\`, deflated) | ${fmt(exportRates.xlsx)} | ${ratio(exportRates.xlsx, exportRates.stringify)} |
+
+Streaming 1,000,000 generated records into a sink through \`exporter.pipe\` (a child process each; RSS in MB: at the start, after the first 100,000 rows, at the peak; growth = peak − after 100,000):
+
+| format | rows/s | output | RSS start | RSS warm | RSS peak | growth |
+|---|---:|---:|---:|---:|---:|---:|
+${memoryRow('CSV', csvMemory)}
+${memoryRow('XLSX', xlsxMemory)}
+
 What the numbers include: formloom's \`validate\` also produces localised messages for errors, cleaned values (hidden,
 unknown and forbidden fields removed, computed fields filled) and role checks on every field; the baselines drop hidden
 and staff-only fields, validate and check the rule for this one form, knowing it in advance, and return ajv's raw errors.
@@ -113,4 +137,5 @@ console.log(`formloom/closures:    ${ratio(ours.valid, closure.valid)} (valid), 
 console.log(`compile: cold ${cold.median.toFixed(1)} ms (first in a fresh process), warm ${warmCompileMs.toFixed(2)} ms, baseline ajv.compile ${baselineCompileMs.toFixed(2)} ms`);
 console.log(`session change ${bigFields} fields: ${us(bigLatency.session)} µs (full pass ${us(bigLatency.fullPass)}); intake: ${us(smallLatency.session)} (full pass ${us(smallLatency.fullPass)})`);
 console.log(`session heap ${(memory.bytesPerSession / 1024).toFixed(1)} KB, collected without dispose: ${memory.collected}; records/s ${fmt(recordRate as number)}`);
+console.log(`export rows/s: csv ${fmt(exportRates.csv)} (${ratio(exportRates.csv, exportRates.stringify)} of JSON.stringify), jsonl ${fmt(exportRates.jsonl)}, xlsx ${fmt(exportRates.xlsx)}; 1M rows RSS growth csv ${csvMemory.growthMb} MB, xlsx ${xlsxMemory.growthMb} MB`);
 console.log('wrote docs/benchmarks.md');
