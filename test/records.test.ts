@@ -79,7 +79,9 @@ describe('updateRecord', () => {
     const byCustomer = intake.updateRecord(staffed, { urgency: 'high' }, { by: 'customer-42', role: 'customer', now: NOW });
     expect(byCustomer.values).toMatchObject({ owner: '王强', notes: '已电话联系', urgency: 'high' });
     expect(() => intake.updateRecord(staffed, { notes: 'x' }, { by: 'customer-42', role: 'customer', now: NOW })).toThrow(RecordValidationError);
-    expect(intake.updateRecord(staffed, { notes: '已电话联系' }, { by: 'customer-42', role: 'customer', now: NOW })).toBe(staffed);
+    // Even the stored value itself: a value for a field the role cannot read is never compared, or a right guess would pass.
+    expect(() => intake.updateRecord(staffed, { notes: '已电话联系' }, { by: 'customer-42', role: 'customer', now: NOW })).toThrow(RecordValidationError);
+    expect(intake.updateRecord(staffed, { urgency: staffed.values.urgency }, { by: 'customer-42', role: 'customer', now: NOW })).toBe(staffed);
   });
 
   it('rebuilds every earlier version from history, by revision or by time', () => {

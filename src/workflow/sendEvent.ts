@@ -1,3 +1,4 @@
+import { keepHiddenAnswers } from '../records/keepHidden';
 import { produce, type Draft } from 'immer';
 import type { InternalForm, WorkflowIR } from '../compile/internalForm';
 import { FormUsageError } from '../core/issues';
@@ -50,7 +51,8 @@ export const sendEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
     }
     const result = systemPass(form, written, act);
     if (result.errors.length > 0) throw new RecordValidationError(result.errors);
-    values = result.values;
+    // A stored answer hidden after `set` is kept, as an update keeps it; a `set` on a hidden field is not taken.
+    values = keepHiddenAnswers(form, values, result);
   }
   const at = act.now.toISOString();
   const entry: HistoryEntry = {
