@@ -136,7 +136,8 @@ const inputCharacter = fc.constantFrom('a', 'b', '-', '.', '好', '😀', ' ', '
 const input = fc.array(inputCharacter, { maxLength: 20 }).map((characters) => characters.join(''));
 
 describe('compilePattern agrees with new RegExp(source, "u").test', () => {
-  it('on generated patterns and inputs', () => {
+  // Thousands of runs: seconds on an idle machine, so a loaded one gets more than the default 5 s.
+  it('on generated patterns and inputs', { timeout: 30_000 }, () => {
     const seen = { runs: 0, nativeValid: 0, nestedQuantifiers: 0, repeatedAlternations: 0, matched: 0, unmatched: 0, engineBug: 0 };
     fc.assert(
       fc.property(generatedPattern, fc.array(input, { minLength: 1, maxLength: 6 }), (generated, inputs) => {
@@ -340,7 +341,12 @@ describe('refusals', () => {
     // a{20} is 20 instructions plus the final match.
     expect(compilePattern('a{20}', { maxProgramSize: 20 })).toMatchObject({ ok: false, reason: 'too-large' });
     expect(compilePattern('a{20}', { maxProgramSize: 21 })).toMatchObject({ ok: true });
-    expect(compilePattern('(?:a{100}){99}')).toMatchObject({ ok: true });
+    // The default limit is 1,000 instructions: a{999} and its final match fit, a{1000} does not.
+    expect(compilePattern('a{999}')).toMatchObject({ ok: true });
+    expect(compilePattern('a{1000}')).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(compilePattern('(?:a{10}){99}')).toMatchObject({ ok: true });
+    expect(compilePattern('(?:a{100}){99}')).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(compilePattern('[\\s\\S]{0,2000}b')).toMatchObject({ ok: false, reason: 'too-large' });
     const deep = `${'('.repeat(500)}a${')'.repeat(500)}`;
     expect(compilePattern(deep)).toMatchObject({ ok: false, reason: 'too-large' });
   });

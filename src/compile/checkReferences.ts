@@ -1,5 +1,5 @@
 import { isTimeZone } from '../core/clock';
-import { parseDuration } from '../core/duration';
+import { isWithinMaxDuration, MAX_DURATION, parseDuration } from '../core/duration';
 import type { DefinitionIssueCode, DefinitionParams } from '../core/issues';
 import { hasOwn, isPlainObject, isReservedName } from '../core/reserved';
 import { parseTemplate, FILENAME_TOKENS } from '../core/template';
@@ -70,7 +70,11 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
     issues.issue('unknown-field', path, undefined, { name: reference, suggestion: issues.suggest(reference, candidates) });
   };
   const checkDuration = (value: unknown, path: string): void => {
-    if (typeof value === 'string' && parseDuration(value) === undefined) issues.issue('bad-duration', path, undefined, { name: value });
+    if (typeof value !== 'string') return;
+    const duration = parseDuration(value);
+    if (duration === undefined) issues.issue('bad-duration', path, undefined, { name: value });
+    // Added to dates at run time: past the limit, a save or an overdue check would throw instead.
+    else if (!isWithinMaxDuration(duration)) issues.issue('bad-duration', path, 'too-long', { name: value, max: MAX_DURATION });
   };
 
   for (const field of model.byKey.values()) {

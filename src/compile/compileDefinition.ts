@@ -8,6 +8,7 @@ import { buildInternalForm } from './buildInternalForm';
 import { buildModel } from './buildModel';
 import { checkConditions } from './checkConditions';
 import { checkDefaults } from './checkDefaults';
+import { checkPatternCost } from './checkPatternCost';
 import { checkFields, checkReferences } from './checkReferences';
 import { checkShape } from './checkShape';
 import { collectWarnings } from './collectWarnings';
@@ -45,7 +46,14 @@ const readOptions = (options: unknown): { locale: string; formats: FormatTable; 
   }
   if (!isPlainObject(formats)) throw new FormUsageError('bad-option', '`formats` must map format names to functions', 'formats');
   const table = new Map<string, FormatCheck>(Object.entries(TEXT_FORMATS));
-  for (const [name, test] of Object.entries(formats)) {
+  let given: [string, unknown][];
+  // Reading runs the caller's getters (or a Proxy's traps): what throws there is misuse, not a crash.
+  try {
+    given = Object.entries(formats);
+  } catch {
+    throw new FormUsageError('bad-option', '`formats` could not be read', 'formats');
+  }
+  for (const [name, test] of given) {
     if (typeof test !== 'function') throw new FormUsageError('bad-option', `format '${name}' must be a function (value: string) => boolean`, 'formats');
     // A caller's check may throw on odd input: a throwing check is a failed check, never a crash.
     table.set(name, (value) => {
@@ -78,6 +86,7 @@ export const compileDefinition = (definition: unknown, options?: CompileOptions)
   const { dependencies, dependents } = checkConditions(model, collectLogicSites(model), issues);
   const order = orderFields(model, dependencies, issues);
   checkFields(model, formats, issues);
+  checkPatternCost(model, issues);
   checkReferences(model, issues);
   const defaults = checkDefaults(model, formats, issues);
   if (issues.issues.length > 0) throw new FormDefinitionError(issues.issues);

@@ -2,6 +2,8 @@ import type { DefinitionIssue, DefinitionIssueCode, DefinitionParams, Definition
 import { closest, type SuggestBudget } from '../core/suggest';
 import { definitionMessage } from '../messages/formatIssue';
 
+const SUGGEST_WORK = 10_000_000;
+
 /**
  * Collects definition issues and warnings; the one place every definition issue is made, so each has
  * the same shape: path, code, reason, params (with the suggestion) and a message in the compile locale.
@@ -13,8 +15,12 @@ export class IssueCollector {
   // Every path with an issue, and each of its prefixes: "is there an issue under this field?" in O(1).
   private readonly touched = new Set<string>();
 
-  /** Shared by every suggestion of this compile (see SuggestBudget). */
-  private readonly budget: SuggestBudget = { remaining: 2_000_000 };
+  /**
+   * Shared by every suggestion of this compile (see SuggestBudget). About 40 ms of work: enough for
+   * dozens of typos against thousands of names, while a definition built to make every issue search
+   * thousands of long values stops suggesting instead of compiling for minutes.
+   */
+  private readonly budget: SuggestBudget = { remaining: SUGGEST_WORK };
 
   constructor(private readonly locale: string) {}
 

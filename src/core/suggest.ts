@@ -2,67 +2,89 @@
 // one misspelt value checked against thousands of long option values stays linear.
 const MAX_EDITS = 4;
 
+// The work one "did you mean" may do, in table cells (see cost below). A typo among ten thousand
+// 20-character names costs about 2 million, so any real list is searched in full; a hostile one
+// (thousands of 2,000-character values) is searched only in part, and the suggestion may be missing.
+const CALL_WORK = 2_000_000;
+
 /**
  * Edit distance with transpositions (optimal string alignment), computed only inside the diagonal
- * band |i - j| <= limit, in rows of 2·limit + 1 cells (cell k of row i is column j = i + k - limit);
- * returns limit + 1 as soon as the distance must exceed `limit`.
+ * band |i - j| <= limit (Ukkonen), in rows of 2·limit + 1 cells (cell k of row i is column
+ * j = i + k - limit); returns limit + 1 as soon as the distance must exceed `limit`. The three rows
+ * are passed in so that one search allocates them once, not once per candidate.
  */
-const distance = (a: string, b: string, limit: number): number => {
+const distance = (a: string, b: string, limit: number, rows: Int32Array[]): number => {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const over = limit + 1;
   const width = 2 * limit + 1;
-  let prevPrev = new Array<number>(width).fill(over);
-  let prev = new Array<number>(width).fill(over);
+  let [prevPrev, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+  prevPrev.fill(over, 0, width);
+  prev.fill(over, 0, width);
   for (let j = 0; j <= Math.min(limit, b.length); j++) prev[j + limit] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(width).fill(over);
     let best = over;
     for (let k = 0; k < width; k++) {
       const j = i + k - limit;
-      if (j < 0 || j > b.length) continue;
-      let value: number;
+      let value = over;
       if (j === 0) value = i;
-      else {
-        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        value = Math.min((prev[k + 1] ?? over) + 1, (row[k - 1] ?? over) + 1, (prev[k] ?? over) + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prevPrev[k] ?? over) + 1);
+      else if (j > 0 && j <= b.length) {
+        const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        value = Math.min(k + 1 < width ? prev[k + 1]! + 1 : over, k > 0 ? row[k - 1]! + 1 : over, prev[k]! + cost);
+        if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, prevPrev[k]! + 1);
       }
-      row[k] = Math.min(value, over);
+      row[k] = value > over ? over : value;
       if (value < best) best = value;
     }
     if (best > limit) return over;
-    prevPrev = prev;
-    prev = row;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
   }
-  return prev[b.length - a.length + limit] ?? over;
+  return prev[b.length - a.length + limit]!;
 };
 
+/** What comparing against a candidate may cost: reading it, then at most one band row per character of the name. */
+const cost = (name: string, candidate: string, limit: number): number => candidate.length + 1 + name.length * (2 * limit + 1);
+
 /**
- * How many candidates suggestions may still look at. A compile shares one budget across all its
- * issues, so that ten thousand misspelt names against ten thousand fields stay linear: past the
- * budget, issues simply come without a "did you mean".
+ * How much work suggestions may still do, in the units of `cost`. A compile shares one budget across
+ * all its issues, so that thousands of misspelt names against thousands of long candidates stay
+ * linear: past the budget, issues simply come without a "did you mean".
  */
 export interface SuggestBudget {
   remaining: number;
 }
 
-/** The candidate a typo most likely meant, or undefined when none is close enough to suggest. */
+/** The candidate a typo most likely meant, or undefined when none is close enough to suggest (or finding it would cost too much). */
 export const closest = (name: string, candidates: Iterable<string>, budget?: SuggestBudget): string | undefined => {
   if (budget !== undefined && budget.remaining <= 0) return undefined;
   const lower = name.toLowerCase();
   const limit = Math.min(MAX_EDITS, Math.max(1, Math.floor(name.length / 3)));
+  const rows = [0, 1, 2].map(() => new Int32Array(2 * limit + 1));
+  let allowance = Math.min(CALL_WORK, budget?.remaining ?? CALL_WORK);
+  let spent = 0;
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    if (budget !== undefined && budget.remaining-- <= 0) break;
-    const other = candidate.toLowerCase();
-    if (other === lower) return candidate;
-    if (Math.abs(other.length - lower.length) >= bestDistance) continue;
-    const d = distance(lower, other, bestDistance - 1);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
+  try {
+    for (const candidate of candidates) {
+      // Lengths decide most candidates before any copy or table: a name of 57 characters cannot be
+      // one of 20 within four edits.
+      if (Math.abs(candidate.length - name.length) >= bestDistance) {
+        spent += 1;
+        if (spent >= allowance) break;
+        continue;
+      }
+      spent += cost(name, candidate, bestDistance - 1);
+      if (spent > allowance) break;
+      const other = candidate.toLowerCase();
+      if (other === lower) return candidate;
+      const d = distance(lower, other, bestDistance - 1, rows);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+        if (d === 0) break;
+      }
     }
+  } finally {
+    if (budget !== undefined) budget.remaining -= spent;
   }
   return best;
 };

@@ -50,13 +50,33 @@ export const COMMON_FIELD_PROPERTIES: { readonly [key: string]: JsonSchema } = {
   },
 };
 
+/**
+ * The longest text a field may admit. Checking a text (its length, format and pattern) costs time in
+ * proportion to it, so a definition cannot ask for texts of a trillion characters; a million is a
+ * long document.
+ */
+export const MAX_TEXT_LENGTH = 1_000_000;
+const MAX_TEXT_LENGTH_TEXT = /* @__PURE__ */ String(MAX_TEXT_LENGTH).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/** A kind's properties with its text lengths (`minLength`, `maxLength`) bounded by MAX_TEXT_LENGTH. */
+const boundLengths = /* @__NO_SIDE_EFFECTS__ */ (properties: { readonly [key: string]: JsonSchema }): { readonly [key: string]: JsonSchema } => {
+  const bounded = { ...properties };
+  for (const key of ['minLength', 'maxLength']) {
+    const property = bounded[key];
+    if (property === undefined) continue;
+    const { description, ...rest } = property;
+    bounded[key] = { ...rest, maximum: MAX_TEXT_LENGTH, description: `${String(description)} At most ${MAX_TEXT_LENGTH_TEXT}.` };
+  }
+  return bounded;
+};
+
 const typeRule = /* @__NO_SIDE_EFFECTS__ */ (type: (typeof FIELD_TYPES)[number]): JsonSchema => {
   const kind = FIELD_KINDS[type];
   return {
     if: { properties: { type: { const: type } }, required: ['type'] },
     then: {
       description: kind.summary,
-      properties: { ...COMMON_FIELD_PROPERTIES, ...kind.properties },
+      properties: { ...COMMON_FIELD_PROPERTIES, ...boundLengths(kind.properties) },
       ...(kind.requiredProperties.length > 0 ? { required: kind.requiredProperties } : {}),
       patternProperties: EXTENSIONS,
       additionalProperties: false,
@@ -229,7 +249,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     name: { type: 'string', pattern: NAME_PATTERN, maxLength: 64, description: 'A name: a letter, then letters, digits, _ and -.' },
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'A BCP 47 language tag: zh-CN, zh-TW, en.' },
     roleList: { ...nameList, description: 'Role names, each declared in `roles`.' },
-    duration: { type: 'string', description: 'An ISO 8601 duration: P7D, PT24H, P2Y.' },
+    duration: { type: 'string', description: 'An ISO 8601 duration: P7D, PT24H, P2Y; at most 1000 years (P1000Y).' },
     localizedText: {
       description: 'Text, or text per locale: {"zh-CN": "…", "en": "…"}. Plain text is in the form\'s defaultLocale.',
       type: ['string', 'object'],

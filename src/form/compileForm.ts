@@ -1,8 +1,8 @@
 import { compileDefinition, type CompileOptions as DefinitionOptions } from '../compile/compileDefinition';
 import { FormUsageError } from '../core/issues';
-import { isPlainObject } from '../core/reserved';
 import type { WorkingCalendar } from '../workflow/workingCalendar';
 import { createForm } from './createForm';
+import { isLocaleTag, readOptionBag } from './readOptions';
 import type { CompiledForm } from './types';
 
 /** Options of `compileForm`. */
@@ -14,16 +14,45 @@ export interface CompileOptions extends DefinitionOptions {
   readonly calendar?: WorkingCalendar;
 }
 
+const COMPILE_OPTIONS = ['locale', 'formats', 'timeZone', 'calendar'] as const;
+
+/**
+ * The options read once into a plain object: a Proxy or a getter is asked here, inside a try, and
+ * nothing after this sees anything but data, so misuse is a FormUsageError and never a TypeError.
+ */
+const readCompileOptions = (given: unknown): { readonly definition: DefinitionOptions; readonly calendar: WorkingCalendar | undefined } => {
+  const bag = readOptionBag(given, COMPILE_OPTIONS, 'compileForm');
+  let locale: unknown;
+  let formats: unknown;
+  let timeZone: unknown;
+  let calendar: unknown;
+  let isWorkingDay: unknown;
+  try {
+    ({ locale, formats, timeZone, calendar } = bag);
+    isWorkingDay = typeof calendar === 'object' && calendar !== null ? (calendar as { isWorkingDay?: unknown }).isWorkingDay : undefined;
+  } catch {
+    throw new FormUsageError('bad-option', 'compileForm options could not be read');
+  }
+  // The same test validate() applies to its `locale`: a tag compileForm accepts, every call accepts.
+  if (locale !== undefined && !isLocaleTag(locale)) {
+    throw new FormUsageError('bad-option', '`locale` must be a language tag such as zh-CN, zh-TW or en', 'locale');
+  }
+  if (calendar !== undefined && typeof isWorkingDay !== 'function') {
+    throw new FormUsageError('bad-option', '`calendar` must be a WorkingCalendar ({ isWorkingDay(date) }), e.g. workingCalendar({ holidays, workdays })', 'calendar');
+  }
+  const definition: { -readonly [K in keyof DefinitionOptions]: DefinitionOptions[K] } = {};
+  if (locale !== undefined) definition.locale = locale as string;
+  if (formats !== undefined) definition.formats = formats as DefinitionOptions['formats'];
+  if (timeZone !== undefined) definition.timeZone = timeZone as string;
+  return { definition, calendar: calendar as WorkingCalendar | undefined };
+};
+
 /**
  * Compiles a JSON form definition once into a frozen form whose methods are pure functions.
  * Throws FormDefinitionError listing every problem of the definition at once, and FormUsageError
  * for options that are not options.
  */
 export const compileForm = (definition: unknown, options?: CompileOptions): CompiledForm => {
-  if (!isPlainObject(options) || options.calendar === undefined) return createForm(compileDefinition(definition, options));
-  const { calendar, ...rest } = options;
-  if (typeof calendar !== 'object' || calendar === null || typeof (calendar as { isWorkingDay?: unknown }).isWorkingDay !== 'function') {
-    throw new FormUsageError('bad-option', '`calendar` must be a WorkingCalendar ({ isWorkingDay(date) }), e.g. workingCalendar({ holidays, workdays })', 'calendar');
-  }
-  return createForm(compileDefinition(definition, rest), calendar as WorkingCalendar);
+  const { definition: definitionOptions, calendar } = readCompileOptions(options);
+  return createForm(compileDefinition(definition, definitionOptions), calendar);
 };

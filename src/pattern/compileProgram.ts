@@ -40,6 +40,8 @@ export interface Program {
   readonly sets: readonly CodePointSet[];
   /** Every match must start at position 0, so no new thread is started after it. */
   readonly anchoredStart: boolean;
+  /** The most code points one match can span; Infinity when a repetition is unbounded. */
+  readonly span: number;
 }
 
 /** The program, or the size it would have had when that exceeds the limit. */
@@ -65,6 +67,21 @@ export const programSize = (node: PatternNode): number => {
       if (!Number.isFinite(node.min)) return Infinity;
       if (node.max === Infinity) return node.min === 0 ? body + 2 : node.min * body + 1;
       return node.min * body + (node.max - node.min) * (body + 1);
+    }
+  }
+};
+
+/** The most code points a match of `node` can consume (Infinity for `*`, `+`, `{n,}` over a consuming body). */
+const spanOf = (node: PatternNode): number => {
+  switch (node.kind) {
+    case 'empty': case 'assertion': return 0;
+    case 'char': case 'set': return 1;
+    case 'sequence': return node.items.reduce((total, item) => total + spanOf(item), 0);
+    case 'alternation': return node.branches.reduce((longest, branch) => Math.max(longest, spanOf(branch)), 0);
+    case 'repeat': {
+      const body = spanOf(node.body);
+      // A body that consumes nothing spans nothing however often it repeats (and Infinity × 0 is NaN).
+      return body === 0 ? 0 : node.max * body;
     }
   }
 };
@@ -159,5 +176,5 @@ export const compileProgram = (node: PatternNode, maxSize: number): CompileResul
   emit(node);
   put(OP_MATCH, 0);
   if (pc !== size) throw new Error(`internal error: program size ${pc} differs from the computed ${size}`);
-  return { ok: true, program: { ops, args, alts, sets, anchoredStart: startsAnchored(node) } };
+  return { ok: true, program: { ops, args, alts, sets, anchoredStart: startsAnchored(node), span: spanOf(node) } };
 };
