@@ -270,3 +270,45 @@ describe('streams', () => {
     expect(peak - before).toBeLessThan(24 * 1024 * 1024);
   }, 60_000);
 });
+
+describe('exports under hostile conditions', () => {
+  it('rejects, never hangs, when the writable is destroyed while waiting for drain', async () => {
+    const stuck = new Writable({ highWaterMark: 16, write() { /* never calls back: a client that stopped reading */ } });
+    stuck.on('error', () => {});
+    const records = Array.from({ length: 20_000 }, () => intakeRecord);
+    const done = intake.exporter({ format: 'csv' }).pipe(records, stuck);
+    setTimeout(() => stuck.destroy(new Error('client gone')), 50);
+    await expect(done).rejects.toThrow('client gone');
+  });
+
+  it('rejects when a write or the final flush fails, instead of reporting success', async () => {
+    const failingWrite = new Writable({ write(_chunk, _encoding, done) { done(new Error('disk full')); } });
+    failingWrite.on('error', () => {});
+    await expect(intake.exporter({ format: 'jsonl' }).pipe([intakeRecord], failingWrite)).rejects.toThrow('disk full');
+    const failingFinal = new Writable({ write(_chunk, _encoding, done) { done(); }, final(done) { done(new Error('flush failed')); } });
+    failingFinal.on('error', () => {});
+    await expect(intake.exporter({ format: 'xlsx' }).pipe([intakeRecord], failingFinal)).rejects.toThrow('flush failed');
+  });
+
+  it('makes file names a file system takes: at most 255 bytes, no bidi or invisible characters, no device names', () => {
+    const form = compileForm(defineForm([{ id: 'c', type: 'text', label: 'C', maxLength: 200 }], { export: { filename: '{field:c}' } }));
+    const exporter = form.exporter({ format: 'xlsx' });
+    const long = exporter.filename(NOW, { c: '某'.repeat(200) });
+    expect(new TextEncoder().encode(long).length).toBeLessThanOrEqual(255);
+    expect(long.endsWith('.xlsx')).toBe(true);
+    expect(exporter.filename(NOW, { c: '\u202Eslx.exe\u200B' })).toBe('slx.exe.xlsx');
+    expect(exporter.filename(NOW, { c: 'con.backup' })).toBe('_con.backup.xlsx');
+  });
+
+  it('writes a stored date that is no real date as text in XLSX, never as another date', async () => {
+    const form = compileForm(defineForm([{ id: 'd', type: 'date', label: 'D' }, { id: 't', type: 'datetime', label: 'T' }]));
+    const parts: Uint8Array[] = [];
+    for await (const chunk of form.exporter({ format: 'xlsx' }).stream([{ d: '2024-13-45', t: '2024-02-30T25:61' }, { d: '2024-02-29', t: '2024-02-29 23:59' }])) parts.push(chunk as Uint8Array);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(2).getCell(1).value).toBe('2024-13-45');
+    expect(sheet?.getRow(2).getCell(2).value).toBe('2024-02-30 25:61');
+    expect((sheet?.getRow(3).getCell(1).value as Date).toISOString()).toBe('2024-02-29T00:00:00.000Z');
+  });
+});

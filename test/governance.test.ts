@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileForm, FormUsageError, maskValue, normalizeKey, type FormRecord } from '../src/index';
 import { loadExampleDefinitions } from '../examples/loadExamples';
-import { crmRecord, intakeRecord, NOW, serviceLogRecord } from '../examples/records';
+import { crmRecord, intakeRecord, NOW, requirementRecord, serviceLogRecord } from '../examples/records';
 import { defineForm, issuesOf } from './helpers';
 
 const examples = Object.fromEntries(loadExampleDefinitions().map(({ file, definition }) => [file, definition]));
@@ -59,7 +59,8 @@ describe('maskValue (R19)', () => {
 
   it('never shows a value whole: one-character names and short numbers become stars', () => {
     expect(maskValue('张', 'name')).toBe('*');
-    expect(maskValue('1234', 'phone')).toBe('****');
+    expect(maskValue('1234', 'phone')).toBe('**34');
+    expect(maskValue('62345678', 'phone')).toBe('****5678');
     expect(maskValue('a', 'other')).toBe('*');
   });
 
@@ -265,6 +266,20 @@ describe('forbidden data (R20)', () => {
     }
   });
 
+  it('sees through the ways people type numbers and addresses', () => {
+    const strict = compileForm(defineForm([{ id: 'note', type: 'textarea', label: 'N' }, { id: 'site', type: 'text', label: 'S', format: 'url' }], { forbid: ['bank-card', 'id-card', 'phone', 'email'] }));
+    for (const typed of [
+      '我的邮箱是zhang@example.com', '邮箱：zhang.wei@example.com', 'zhang@example.com。', 'mailto:a.b@c.cn', '[x@y.com]',
+      '110105 19491231 002X', '110105-19491231-002X', 'ID11010519491231002X',
+      '联系 13812345678 3点以后', '13812345678 2', '138.1234.5678', '(138)1234-5678', '138  1234  5678', '138\u00a01234\u00a05678', '138—1234—5678',
+      '4111 1111 1111 1111', '4111.1111.1111.1111', '4111111111111111 12/27', '１３８１２３４５６７８',
+    ]) expect(strict.validate({ note: typed }).valid, typed).toBe(false);
+    expect(strict.validate({ site: 'https://wa.me/8613812345678' }).errors.map((error) => error.code)).toEqual(['forbiddenData']);
+    for (const ordinary of ['订单C20240314002', '2024-03-15 09:30', '金额 1234.56 元', '编号 1234 5678 9012 3456', '2024年3月15日 10点']) {
+      expect(strict.validate({ note: ordinary }).valid, ordinary).toBe(true);
+    }
+  });
+
   it('lets ordinary numbers through: an order number, a 16-digit number that fails Luhn, a phone the form does not forbid', () => {
     expect(form.validate({ note: '订单C20240314002，电话13812345678，编号 1234 5678 9012 3456' }).valid).toBe(true);
   });
@@ -274,5 +289,103 @@ describe('forbidden data (R20)', () => {
     expect(issues.map((issue) => [issue.code, issue.path])).toContainEqual(['forbidden-data', 'sections.0.fields.0.pii']);
     const format = issuesOf(defineForm([{ id: 'idNo', type: 'text', label: 'ID', format: 'cn-id-card' }], { forbid: ['id-card'] }));
     expect(format.map((issue) => issue.code)).toContain('forbidden-data');
+  });
+});
+
+describe('masking leaves nothing personal behind (adversarial cases)', () => {
+  it('masks a group by its own mask, a yes/no about a person, and fields whose format is personal data', () => {
+    const form = compileForm(defineForm([
+      { id: 'family', type: 'group', label: 'F', fields: [{ id: 'who', type: 'text', label: 'W' }, { id: 'tel', type: 'text', label: 'T' }] },
+      { id: 'record', type: 'boolean', label: 'R', pii: 'other' },
+      { id: 'idNo', type: 'text', label: 'I', format: 'cn-id-card' },
+      { id: 'mobile', type: 'text', label: 'M', format: 'cn-mobile' },
+    ], { masking: { policies: { export: { family: 'full' } }, reveal: {} } }));
+    const values = { family: [{ who: '欧阳修', tel: '13812345678' }], record: true, idNo: '11010519491231002X', mobile: '13812345678' };
+    const masked = form.mask(values, { policy: 'export' });
+    expect(JSON.stringify(masked)).not.toMatch(/欧阳修|13812345678|19491231/);
+    expect(masked.record).toBe('*');
+    expect(masked.idNo).toBe('110105********002X');
+    const csv = form.exporter({ format: 'csv' }).toString([values]);
+    expect(csv).not.toMatch(/欧阳修|13812345678|19491231/);
+  });
+
+  it('keeps only administrative divisions of an address, never a street, a number or a building', () => {
+    for (const [address, kept] of [
+      ['建国路88号1201室（朝阳区）', '建'], ['张江路100号菜市场对面', '张'], ['人民路12号市民中心', '人'], ['人民路菜市场', '人'],
+      ['内蒙古自治区呼和浩特市新城区某路1号', '内蒙古自治区呼和浩特市新城区'], ['香港特别行政区九龙城', '香港特别行政区'],
+    ] as const) {
+      const masked = maskValue(address, 'address') as string;
+      expect(masked.startsWith(kept)).toBe(true);
+      expect(masked.slice(kept.length)).toMatch(/^\*+$/);
+    }
+  });
+
+  it('shows at most half of a landline', () => {
+    expect(maskValue('62345678', 'phone')).toBe('****5678');
+    expect(maskValue('010-6552-1234', 'phone')).toBe('*******1234');
+  });
+
+  it("never returns or freezes the caller's objects", () => {
+    const form = compileForm(defineForm([{ id: 'files', type: 'file', label: 'F' }], { masking: { policies: { p: { files: 'none' } }, reveal: {} } }));
+    const values = { files: [{ name: 'a.pdf', size: 1, type: 'application/pdf' }] };
+    expect(form.mask(values, { policy: 'p' }).files).not.toBe(values.files);
+    const a = intake.createRecord(intakeRecord, { by: 'x', now: NOW });
+    const b = JSON.parse(JSON.stringify(intake.createRecord(intakeRecord, { by: 'y', now: NOW }))) as FormRecord;
+    intake.mergeRecords(a, b, { by: 'admin', now: NOW });
+    expect(Object.isFrozen(b.values)).toBe(false);
+  });
+
+  it('masks a FormRecord given to mask as its values', () => {
+    const record = intake.createRecord(intakeRecord, { by: 'x', now: NOW });
+    expect(intake.mask(record, { policy: 'export' }).phone).toBe('138****5678');
+  });
+});
+
+describe('duplicates do not meet by accident', () => {
+  it('escapes the separator of a multi-field key', () => {
+    const form = compileForm(defineForm([{ id: 'a', type: 'text', label: 'A' }, { id: 'b', type: 'text', label: 'B' }], { dedup: [{ id: 'ab', fields: ['a', 'b'], normalize: ['trim'] }] }));
+    expect(form.dedupKeys({ a: 'x|y', b: 'z' })).not.toEqual(form.dedupKeys({ a: 'x', b: 'y|z' }));
+    expect(form.findDuplicates([{ a: 'x|y', b: 'z' }, { a: 'x', b: 'y|z' }])).toEqual([]);
+  });
+
+  it('strips Latin legal forms only as whole words', () => {
+    const key = (name: string): string => normalizeKey(name, ['company-name']);
+    expect(key('Costco')).not.toBe(key('Cost Co.'));
+    expect(key('Zinc')).not.toBe(key('Z Inc'));
+    expect(key('Acme Co., Ltd.')).toBe(key('ACME'));
+    expect(key('某某科技 Co., Ltd.')).toBe(key('某某科技有限公司'));
+  });
+
+  it('refuses a record of another form instead of mixing it in', () => {
+    const crm = compileForm(examples['crm-profile.json']);
+    const other = crm.createRecord(crmRecord, { by: 'u', role: 'clerk', now: NOW });
+    expect(() => intake.findDuplicates([other])).toThrow(FormUsageError);
+    expect(() => intake.exporter({ format: 'csv' }).toString([other])).toThrow(/crm-profile/);
+  });
+});
+
+describe('broken input is a FormUsageError or is skipped, never a TypeError', () => {
+  const record = intake.createRecord(intakeRecord, { by: 'x', now: NOW });
+  it.each([
+    ['normalizeKey with no list', () => normalizeKey('x', null as never)],
+    ['normalizeKey with a string', () => normalizeKey('x', 'trim' as never)],
+    ['maskValue with an unknown kind', () => maskValue('x', 'nonsense' as never)],
+    ['mergeRecords with a broken merged list', () => intake.mergeRecords({ ...record, merged: 5 } as never, intake.createRecord(intakeRecord, { by: 'y', now: NOW }), { by: 'a' })],
+  ])('%s', (_name, run) => {
+    expect(run).toThrow(FormUsageError);
+  });
+
+  it('reads a stored record with broken parts as far as it can', () => {
+    const requirement = compileForm(examples['requirement-collection.json']);
+    const stored = requirement.createRecord(requirementRecord, { by: 'u', role: 'clerk', now: NOW });
+    expect(requirement.retention({ ...stored, history: [null, ...stored.history] } as never, NOW).purgeAfter).toBeInstanceOf(Date);
+    const broken = [{ ...record, stateSince: undefined }, { ...record, states: null }] as never[];
+    expect(intake.summarize(broken, { late: { overdue: 'processing' } }, { now: NOW }).summaries.late.overdue).toBe(0);
+    const jsonl = intake.exporter({ format: 'jsonl' }).toString([{ satisfaction: 10n }, { ...record, id: 5n }] as never[]);
+    expect(jsonl.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('refuses to summarise by a personal field', () => {
+    expect(() => intake.summarize([], { who: { count: 'name' } } as never)).toThrow(/personal data/);
   });
 });

@@ -3,9 +3,14 @@ import type { TemplatePart } from '../core/template';
 import type { FormValues } from '../core/values';
 import { formatDateToken } from '../records/autoIds';
 
-// Characters no file system takes, and control characters (a file name is not a log line).
-const ILLEGAL = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+// Characters no file system takes, control characters (a file name is not a log line), and
+// invisible format characters: a bidi override would show "\u202Eslx.exe" as "exe.xls".
+const ILLEGAL = /[\\/:*?"<>|\p{Cc}\p{Cf}\p{Co}\p{Cn}\u2028\u2029]/gu;
+// File systems count bytes: ext4 and APFS take 255 of UTF-8, where a Chinese character is 3.
+const MAX_BYTES = 240;
+const utf8Length = (char: string): number => { const code = char.codePointAt(0) as number; return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4; };
+// Windows device names, with or without an extension after them (con.backup is still CON).
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 const DEFAULT_PATTERN: readonly TemplatePart[] = [{ kind: 'field', id: '' }];
 
 /**
@@ -29,8 +34,16 @@ export const exportFilename = (form: InternalForm, now: Date, values: FormValues
         case 'seq': return '';
       }
     }).join('');
-  // Cut by code point (never half a surrogate pair); a Windows device name (CON, NUL…) gets a '_'.
-  const clean = Array.from(name.replace(ILLEGAL, '').replace(/^[\s.]+|[\s.]+$/g, '')).slice(0, 200).join('');
+  // Cut by code point (never half a surrogate pair) to what file systems take in bytes, the extension
+  // included; a Windows device name (CON, NUL…) gets a '_'.
+  let bytes = extension.length + 2;
+  let clean = '';
+  for (const char of name.replace(ILLEGAL, '').replace(/^[\s.]+|[\s.]+$/g, '')) {
+    bytes += utf8Length(char);
+    if (bytes > MAX_BYTES) break;
+    clean += char;
+  }
+  clean = clean.replace(/[\s.]+$/, '');
   const safe = RESERVED.test(clean) ? `_${clean}` : clean;
   return `${safe === '' ? form.id : safe}.${extension}`;
 };

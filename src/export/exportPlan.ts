@@ -3,7 +3,7 @@ import type { LocalizedText } from '../core/definitionTypes';
 import { FormUsageError } from '../core/issues';
 import { localize } from '../core/localize';
 import { closest } from '../core/suggest';
-import { canRead, maskPlan, type MaskPlan } from '../governance/maskValues';
+import { canRead, maskPlan, personalMasks, type MaskPlan } from '../governance/maskValues';
 
 /** One column of an export: the field it shows (a row field in row mode), and its header. */
 export interface Column {
@@ -62,8 +62,5 @@ export const exportPlan = (form: InternalForm, options: PlanOptions): ExportPlan
   return { form, columns, rowsOf, mask, role: options.role, locale: options.locale, text };
 };
 
-/** Without a policy, personal data is still masked: each pii field by its kind's mask. */
-const defaultPlan = (form: InternalForm, role: string | undefined): MaskPlan => {
-  const masks = new Map(form.allFields.filter((field) => field.pii !== undefined).map((field) => [field.key, field.mask] as const));
-  return { reveal: false, role, masks };
-};
+/** Without a policy, personal data is still masked: each pii field (or personal format) by its kind's mask. */
+const defaultPlan = (form: InternalForm, role: string | undefined): MaskPlan => ({ reveal: false, role, masks: personalMasks(form) });

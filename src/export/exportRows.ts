@@ -1,7 +1,7 @@
 import type { FieldIR } from '../compile/internalForm';
 import { isPlainObject } from '../core/reserved';
 import type { FormValues } from '../core/values';
-import { valuesOf } from '../governance/dedupKeys';
+import { recordValues } from '../governance/recordValues';
 import { maskValues } from '../governance/maskValues';
 import type { ExportPlan } from './exportPlan';
 
@@ -30,7 +30,7 @@ const groupText = (plan: ExportPlan, group: FieldIR, rows: unknown): string => {
 
 /** The lines one record gives: one, or one per row of the plan's group (one with empty row cells when it has none). */
 export const exportRows = (plan: ExportPlan, item: unknown): ExportRow[] => {
-  const values = valuesOf(item);
+  const values = recordValues(plan.form, item);
   if (values === undefined) return [];
   const masked: FormValues = plan.mask === undefined ? values : maskValues(plan.form, values, plan.mask);
   const line = (row: FormValues | undefined): ExportRow => {

@@ -1,7 +1,7 @@
 import type { InternalForm } from '../compile/internalForm';
 import { readNow } from '../core/clock';
 import { FormUsageError } from '../core/issues';
-import { valuesOf } from '../governance/dedupKeys';
+import { recordValues } from '../governance/recordValues';
 import { maskValues } from '../governance/maskValues';
 import { BOM, csvLine } from './csvText';
 import { exportPlan, type ExportPlan } from './exportPlan';
@@ -17,10 +17,34 @@ export type ExportFormat = 'csv' | 'jsonl' | 'xlsx';
 /** A Node writable, by its shape (formloom's core imports nothing from Node). */
 export interface WritableLike {
   write(chunk: string | Uint8Array): boolean;
-  once(event: 'drain', listener: () => void): unknown;
-  end(callback?: () => void): unknown;
+  once(event: 'drain' | 'close', listener: () => void): unknown;
+  once(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: string, listener: (...args: never[]) => void): unknown;
+  end(callback?: (error?: Error | null) => void): unknown;
   destroy?(error?: Error): unknown;
+  readonly destroyed?: boolean;
+  readonly errored?: Error | null;
 }
+
+/**
+ * Waits for `event` on the writable, or fails if it errors or closes first: a client that hangs up
+ * while an export waits for 'drain' must end the export, not leave it waiting forever.
+ */
+const settle = (writable: WritableLike, event: 'drain' | 'finish', start?: (done: (error?: Error | null) => void) => void): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    const cleanup = (): void => {
+      writable.removeListener?.('drain', onDone);
+      writable.removeListener?.('error', onError);
+      writable.removeListener?.('close', onClose);
+    };
+    const onDone = (): void => { cleanup(); resolve(); };
+    const onError = (error: Error): void => { cleanup(); reject(error); };
+    const onClose = (): void => { cleanup(); reject(writable.errored ?? new Error('the writable closed before the export finished')); };
+    writable.once('error', onError);
+    writable.once('close', onClose);
+    if (event === 'drain') writable.once('drain', onDone);
+    start?.((error) => (error ? onError(error) : onDone()));
+  });
 
 /** Writes records out: as text (csv, jsonl), as a stream of chunks, as a web ReadableStream, or into a Node writable. */
 export interface Exporter {
@@ -103,7 +127,7 @@ export const createExporter = (form: InternalForm, format: ExportFormat, options
       const clock = readNow(now);
       if (clock === undefined) throw new FormUsageError('bad-argument', 'filename: `now` must be a Date, an ISO 8601 string or epoch milliseconds');
       // A field in the name (客户名称-日期) is data like any cell: masked and dropped as the export's cells are.
-      const values = record === undefined ? undefined : valuesOf(record);
+      const values = record === undefined ? undefined : recordValues(form, record);
       return exportFilename(form, clock, values === undefined || plan.mask === undefined ? values : maskValues(form, values, plan.mask), format);
     },
     toString(records: Iterable<unknown>): string {
@@ -137,15 +161,18 @@ export const createExporter = (form: InternalForm, format: ExportFormat, options
       if (typeof writable?.write !== 'function' || typeof writable.once !== 'function' || typeof writable.end !== 'function') {
         throw new FormUsageError('bad-argument', 'pipe needs a writable: { write, once, end }');
       }
+      const source = stream(records);
       try {
-        for await (const chunk of stream(records)) {
-          if (!writable.write(chunk)) await new Promise<void>((resolve) => writable.once('drain', resolve));
+        if (writable.destroyed === true) throw writable.errored ?? new Error('the writable is already destroyed');
+        for await (const chunk of source) {
+          if (!writable.write(chunk)) await settle(writable, 'drain');
         }
+        await settle(writable, 'finish', (done) => writable.end(done));
       } catch (error) {
-        writable.destroy?.(error instanceof Error ? error : new Error(String(error)));
+        // Nothing half-written is left looking complete: the writable is destroyed with the error.
+        if (writable.destroyed !== true) writable.destroy?.(error instanceof Error ? error : new Error(String(error)));
         throw error;
       }
-      await new Promise<void>((resolve) => writable.end(resolve));
     },
   });
 };

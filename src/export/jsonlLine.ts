@@ -1,15 +1,28 @@
 import { isPlainObject } from '../core/reserved';
 import type { FormValues } from '../core/values';
-import { valuesOf } from '../governance/dedupKeys';
+import { recordValues } from '../governance/recordValues';
 import { maskValues } from '../governance/maskValues';
+import { readJson } from '../validate/readJson';
 import type { ExportPlan } from './exportPlan';
+
+/**
+ * JSON of a line. A record read from storage may hold what JSON cannot (a bigint id, a cycle in its
+ * states): then the line is copied as JSON first, dropping those parts, rather than failing the export.
+ */
+const serialise = (line: unknown): string => {
+  try {
+    return JSON.stringify(line);
+  } catch {
+    return JSON.stringify(readJson(line).value ?? null);
+  }
+};
 
 /**
  * One JSON Lines line: the masked values a role may read (by field id), and for a FormRecord its id,
  * version, revision, workflow states, tags and times around them.
  */
 export const jsonlLine = (plan: ExportPlan, item: unknown): string | undefined => {
-  const values = valuesOf(item);
+  const values = recordValues(plan.form, item);
   if (values === undefined) return undefined;
   const masked: FormValues = plan.mask === undefined ? values : maskValues(plan.form, values, plan.mask);
   const readable: FormValues = {};
@@ -22,5 +35,5 @@ export const jsonlLine = (plan: ExportPlan, item: unknown): string | undefined =
       id: record.id, formId: record.formId, formVersion: record.formVersion, revision: record.revision,
       states: record.states, tags: record.tags, createdAt: record.createdAt, updatedAt: record.updatedAt, values: readable,
     };
-  return `${JSON.stringify(line)}\n`;
+  return `${serialise(line)}\n`;
 };

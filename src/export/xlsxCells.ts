@@ -21,7 +21,12 @@ const wallDate = (text: string, dates: ExcelDates, withTime: boolean): Date | un
   }
   const match = (withTime ? DATETIME : DATE).exec(text);
   if (match === null) return undefined;
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0)));
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((index) => Number(match[index] ?? 0)) as [number, number, number, number, number, number];
+  const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // A stored text that is no real time (2024-13-45, 25:61) would roll over into another date: it stays text.
+  const real = wall.getUTCFullYear() === year && wall.getUTCMonth() === month - 1 && wall.getUTCDate() === day
+    && wall.getUTCHours() === hour && wall.getUTCMinutes() === minute && wall.getUTCSeconds() === second;
+  return real ? wall : undefined;
 };
 
 /** A cell as XLSX types it: numbers as numbers, dates as dates, everything else as its text. */

@@ -98,7 +98,8 @@ const textKind = (type: 'text' | 'textarea', summary: string): FieldKind<AnyText
         }
         if (tooShort !== undefined && min !== undefined && value.length < 2 * min && codePointLength(value) < min) return tooShort;
         if (pattern !== undefined && !pattern.test(value)) return badPattern;
-        if (forbid.length > 0 && format === undefined) {
+        // A formatted field too: a URL can carry a phone (wa.me/8613812345678).
+        if (forbid.length > 0) {
           const found = findPersonalData(value, forbid);
           if (found !== undefined) return { code: 'forbiddenData', params: { kind: found } };
         }

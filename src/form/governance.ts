@@ -5,6 +5,7 @@ import type { FormValues } from '../core/values';
 import { createExporter, type ExportFormat, type Exporter } from '../export/exporter';
 import { isRecordSource } from '../export/recordLines';
 import { dedupKeys, type DedupKey } from '../governance/dedupKeys';
+import { recordValues } from '../governance/recordValues';
 import { findDuplicates, type DuplicateGroup } from '../governance/findDuplicates';
 import { maskPlan, maskValues } from '../governance/maskValues';
 import { mergeRecords } from '../governance/mergeRecords';
@@ -36,7 +37,8 @@ export interface ExporterOptions {
 /** `form.mask(values, { policy, role })`: a masked copy; the input is never mutated. */
 export const maskFor = (form: InternalForm, values: unknown, options: unknown): FormValues => {
   const bag = readOptionBag(options, ['policy', 'role'], 'mask');
-  return maskValues(form, values, maskPlan(form, bag.policy, readRole(form, bag.role)));
+  // A FormRecord masks as its values.
+  return maskValues(form, recordValues(form, values), maskPlan(form, bag.policy, readRole(form, bag.role)));
 };
 
 /** `form.exporter(options)`. */

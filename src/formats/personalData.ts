@@ -22,36 +22,84 @@ const luhn = (digits: string): boolean => {
   return sum % 10 === 0;
 };
 
+// What people type between the digit groups of one number: spaces (also no-break), dashes of every
+// width, dots, middle dots, brackets.
+const SEPARATOR = /[\s\u00a0\u3000\-\u2010-\u2015\u2212.\u00b7()（）]/u;
+const isDigit = (char: string): boolean => char >= '0' && char <= '9';
+
 /**
- * Runs of digits as a person types a number: digits with at most one space or dash between them
- * (`6222 0212 3456 7890 128`), each run joined into its digits. One linear scan, no regex.
+ * The digit groups of a text, as a person types a number: groups separated by at most three separator
+ * characters belong to one candidate (`138 1234 5678`, `(138)1234-5678`); anything else ends it. An
+ * ID number's final X is kept on its group. One linear scan, no regex backtracking.
  */
-const digitRuns = (text: string): string[] => {
-  const runs: string[] = [];
-  let run = '';
+const digitGroups = (text: string): string[][] => {
+  const candidates: string[][] = [];
+  let groups: string[] = [];
+  let group = '';
+  let gap = 0;
+  const close = (): void => {
+    if (group !== '') groups.push(group);
+    group = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
-    if (char >= '0' && char <= '9') run += char;
-    else if ((char === ' ' || char === '-') && run !== '' && i + 1 < text.length && (text[i + 1] as string) >= '0' && (text[i + 1] as string) <= '9') continue;
-    else if (char === '+' && run === '') continue;
-    else {
-      if (run !== '') runs.push(run);
-      run = '';
+    // An ID number ends in X: kept when it closes a group (not the start of a word such as "x2").
+    const closingX = (char === 'X' || char === 'x') && group !== '' && !/[0-9A-Za-z]/.test(text[i + 1] ?? '');
+    if (isDigit(char) || closingX) {
+      if (gap > 0) close();
+      group += char;
+      gap = 0;
+    } else if (SEPARATOR.test(char) && (group !== '' || groups.length > 0) && gap < 3) {
+      gap += 1;
+    } else if (char === '+' && group === '' && groups.length === 0) {
+      continue;
+    } else {
+      close();
+      if (groups.length > 0) candidates.push(groups);
+      groups = [];
+      gap = 0;
     }
   }
-  if (run !== '') runs.push(run);
-  return runs;
+  close();
+  if (groups.length > 0) candidates.push(groups);
+  return candidates;
 };
 
-/** Words of letters and digits (an ID number ends in X), for the ID card check. */
-const words = (text: string): string[] => text.split(/[^0-9A-Za-z]+/).filter((word) => word.length > 0);
+/**
+ * Every number a candidate's consecutive groups spell, between `min` and `max` characters long:
+ * `138 1234 5678 2` spells 13812345678 (and more). Bounded by `max`, so linear in the text.
+ */
+function* spelled(candidates: readonly string[][], min: number, max: number): Generator<string> {
+  for (const groups of candidates) {
+    for (let first = 0; first < groups.length; first++) {
+      let number = '';
+      for (let last = first; last < groups.length && number.length < max; last++) {
+        number += groups[last] as string;
+        if (number.length >= min && number.length <= max) yield number;
+      }
+    }
+  }
+}
 
-const FOUND: { readonly [K in DetectableKind]: (text: string) => boolean } = {
+// Runs of e-mail characters: CJK text, full-width and ASCII punctuation around an address end it.
+const EMAIL_RUN = /[A-Za-z0-9._%+\-@]+/g;
+
+const FOUND: { readonly [K in DetectableKind]: (candidates: readonly string[][], text: string) => boolean } = {
   // 16-19 digits passing Luhn, starting as payment cards do (3 Amex/JCB, 4 Visa, 5 Mastercard, 6 UnionPay).
-  'bank-card': (text) => digitRuns(text).some((run) => run.length >= 16 && run.length <= 19 && run >= '3' && run < '7' && luhn(run)),
-  'id-card': (text) => words(text).some((word) => word.length === 18 && normalizeCnIdCard(word) !== undefined),
-  phone: (text) => digitRuns(text).some((run) => normalizeCnMobile(run) !== undefined),
-  email: (text) => text.includes('@') && text.split(/[\s,;，；、<>()（）]+/).some((token) => isEmail(token)),
+  'bank-card': (candidates) => {
+    for (const number of spelled(candidates, 16, 19)) if (!number.endsWith('X') && !number.endsWith('x') && number >= '3' && number < '7' && luhn(number)) return true;
+    return false;
+  },
+  'id-card': (candidates) => {
+    for (const number of spelled(candidates, 18, 18)) if (normalizeCnIdCard(number) !== undefined) return true;
+    return false;
+  },
+  phone: (candidates) => {
+    // Only what can be a mobile is parsed: 1…, or 86… with the country code.
+    for (const number of spelled(candidates, 11, 13)) if ((number[0] === '1' || number.startsWith('86')) && normalizeCnMobile(number) !== undefined) return true;
+    return false;
+  },
+  email: (_candidates, text) => text.includes('@') && (text.match(EMAIL_RUN) ?? []).some((run) => isEmail(run.replace(/^[._%+\-]+|[._%+\-]+$/g, ''))),
 };
 
 /**
@@ -61,6 +109,7 @@ const FOUND: { readonly [K in DetectableKind]: (text: string) => boolean } = {
  */
 export const findPersonalData = (text: string, kinds: Iterable<DetectableKind>): DetectableKind | undefined => {
   const folded = toHalfWidth(text);
-  for (const kind of kinds) if (FOUND[kind](folded)) return kind;
+  const candidates = digitGroups(folded);
+  for (const kind of kinds) if (FOUND[kind](candidates, folded)) return kind;
   return undefined;
 };

@@ -1,21 +1,13 @@
 import type { InternalForm } from '../compile/internalForm';
-import { isPlainObject } from '../core/reserved';
-import type { FormValues } from '../core/values';
 import { normalizeKey } from './normalizeKey';
+import { recordValues } from './recordValues';
 
 export interface DedupKey {
   /** The dedup rule's id. */
   readonly id: string;
-  /** `phone:13812345678`: the rule's id, then each field's normalised value, joined by '|'. */
+  /** `phone:13812345678`: the rule's id, then each field's normalised value, joined by '|' (a '|' or '\\' inside one escaped with '\\'). */
   readonly key: string;
 }
-
-/** The values of a FormRecord, or the values object itself. */
-export const valuesOf = (item: unknown): FormValues | undefined => {
-  if (!isPlainObject(item)) return undefined;
-  if (typeof item.formId === 'string' && isPlainObject(item.values) && Array.isArray(item.history)) return item.values;
-  return item;
-};
 
 /**
  * The duplicate keys of values (or a FormRecord's values), one per `dedup` rule of the definition:
@@ -23,13 +15,15 @@ export const valuesOf = (item: unknown): FormValues | undefined => {
  * fields is empty once normalised.
  */
 export const dedupKeys = (form: InternalForm, item: unknown): DedupKey[] => {
-  const values = valuesOf(item);
+  const values = recordValues(form, item);
   if (values === undefined) return [];
   const keys: DedupKey[] = [];
   for (const rule of form.dedup) {
     const parts = rule.fields.map((field) => normalizeKey(values[field.id], rule.normalize));
     if (parts.some((part) => part === '')) continue;
-    keys.push({ id: rule.id, key: `${rule.id}:${parts.join('|')}` });
+    // '|' joins the fields, so a '|' (or the escape) inside one is escaped: {a:'x|y', b:'z'} and
+    // {a:'x', b:'y|z'} must not meet.
+    keys.push({ id: rule.id, key: `${rule.id}:${parts.map((part) => part.replace(/[\\|]/g, '\\$&')).join('|')}` });
   }
   return keys;
 };

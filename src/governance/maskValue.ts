@@ -1,7 +1,9 @@
 import type { MaskKind } from '../core/definitionTypes';
+import { FormUsageError } from '../core/issues';
 import { normalizeCnMobile } from '../formats/cnMobile';
 
 const STAR = '*';
+const MASK_KINDS: readonly MaskKind[] = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other', 'full', 'none'];
 
 /** Code points, so that a character outside the BMP is masked whole, never split into half a surrogate pair. */
 const points = (text: string): string[] => Array.from(text);
@@ -14,16 +16,35 @@ const keepEnds = (text: string, head: number, tail: number): string => {
   return chars.slice(0, head).join('') + stars(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
 };
 
-// The end of the part of an address that is not personal: down to the district (区, 县, 旗), else the
-// city (市), else the province (省, 自治区).
-const DISTRICT = /^.{0,20}?(区|县|旗)/u;
-const CITY = /^.{0,14}?市/u;
-const PROVINCE = /^.{0,10}?(省|自治区)/u;
+// An address keeps its administrative divisions (广东省 深圳市 南山区) and hides the rest. A division is
+// a few Han characters ending in one of these; a street, a number or a building is never one, so
+// 菜市场 in "张江路100号菜市场" or 市民 in "人民路12号市民中心" cannot pass for a city.
+const DIVISION_ENDS = ['特别行政区', '自治区', '自治州', '自治县', '省', '市', '区', '县', '旗', '州', '盟'];
+const NOT_A_DIVISION = /[路街道巷弄里号村组栋幢楼室门院座层\d]/u;
+const HAN = /^\p{Script=Han}+$/u;
+const MAX_DIVISION = 9;
+
+/** Code points of the divisions an address starts with (at most four: province, city, district, county). */
+const divisionsLength = (chars: readonly string[]): number => {
+  let kept = 0;
+  for (let count = 0; count < 4; count++) {
+    let end = 0;
+    for (let length = 2; length <= MAX_DIVISION && kept + length <= chars.length && end === 0; length++) {
+      const part = chars.slice(kept, kept + length).join('');
+      if (!HAN.test(part) || NOT_A_DIVISION.test(part)) break;
+      if (DIVISION_ENDS.some((suffix) => part.endsWith(suffix))) end = length;
+    }
+    if (end === 0) break;
+    kept += end;
+  }
+  return kept;
+};
 
 const maskAddress = (text: string): string => {
-  const prefix = DISTRICT.exec(text)?.[0] ?? CITY.exec(text)?.[0] ?? PROVINCE.exec(text)?.[0];
-  if (prefix === undefined || prefix === text) return keepEnds(text, 1, 0);
-  return prefix + stars(points(text).length - points(prefix).length);
+  const chars = points(text);
+  const kept = divisionsLength(chars);
+  if (kept === 0 || kept === chars.length) return keepEnds(text, 1, 0);
+  return chars.slice(0, kept).join('') + stars(chars.length - kept);
 };
 
 const maskEmail = (text: string): string => {
@@ -34,8 +55,10 @@ const maskEmail = (text: string): string => {
 
 const maskPhone = (text: string): string => {
   const mobile = normalizeCnMobile(text);
-  const digits = mobile ?? text.replace(/[\s\-()+.]/g, '');
-  return points(digits).length >= 8 ? keepEnds(digits, 3, 4) : stars(points(digits).length);
+  if (mobile !== undefined) return keepEnds(mobile, 3, 4);
+  // A landline or a foreign number: at most the last four, never more than half of it.
+  const digits = points(text.replace(/[\s\-()+.]/g, ''));
+  return keepEnds(digits.join(''), 0, Math.min(4, Math.floor(digits.length / 2)));
 };
 
 const maskBankCard = (text: string): string => {
@@ -82,10 +105,14 @@ const maskText = (text: string, kind: MaskKind): string => {
  * item, numbers as their text; anything else (an object, a file list) becomes `null` unless `none`.
  */
 export const maskValue = (value: unknown, kind: MaskKind): unknown => {
+  if (!(MASK_KINDS as readonly unknown[]).includes(kind)) {
+    throw new FormUsageError('bad-argument', `maskValue: unknown mask kind (kinds: ${MASK_KINDS.join(', ')})`);
+  }
   if (kind === 'none' || value === null || value === undefined) return value;
   if (typeof value === 'string') return value === '' ? value : maskText(value, kind);
   if (typeof value === 'number' || typeof value === 'bigint') return maskText(String(value), kind);
-  if (typeof value === 'boolean') return kind === 'full' ? stars(1) : value;
+  // A yes/no about a person (has a criminal record, is pregnant) is as personal as a name.
+  if (typeof value === 'boolean') return STAR;
   if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' || typeof item === 'number' ? maskValue(item, kind) : null));
   return null;
 };

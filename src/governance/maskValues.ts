@@ -7,8 +7,33 @@ import type { FormValues } from '../core/values';
 import { readJson } from '../validate/readJson';
 import { maskValue } from './maskValue';
 
-// Plain values are copied: the masked values never share an object with the input.
-const copy = (value: unknown): unknown => (typeof value === 'object' && value !== null ? readJson(value).value : value);
+// Plain values are copied: the masked values never share an object with the input, and hold only
+// what JSON can (a bigint or a function is no answer a person gave).
+const copy = (value: unknown): unknown => {
+  if (typeof value === 'object' && value !== null) return readJson(value).value;
+  return typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol' ? null : value;
+};
+const masked = (value: unknown, kind: MaskKind | undefined): unknown => (kind === undefined || kind === 'none' ? copy(value) : maskValue(value, kind));
+
+// Text formats that are personal data whether or not the author wrote `pii`: a field checked as a
+// mobile number holds one.
+const FORMAT_PII: ReadonlyMap<unknown, MaskKind> = new Map<unknown, MaskKind>([['cn-mobile', 'phone'], ['email', 'email'], ['cn-id-card', 'id-card'], ['cn-uscc', 'uscc']]);
+
+/** The mask a field gets when no policy names it: its `pii` kind's, its personal format's, or none. */
+export const personalMask = (field: FieldIR): MaskKind | undefined => {
+  if (field.pii !== undefined) return field.mask;
+  return field.type === 'text' || field.type === 'textarea' ? FORMAT_PII.get((field.def as { format?: unknown }).format) : undefined;
+};
+
+/** Every field's personal mask, group rows included. */
+export const personalMasks = (form: InternalForm): Map<string, MaskKind> => {
+  const masks = new Map<string, MaskKind>();
+  for (const field of form.allFields) {
+    const kind = personalMask(field);
+    if (kind !== undefined) masks.set(field.key, kind);
+  }
+  return masks;
+};
 
 /** How a policy masks each field, for one role: undefined means the role sees plain values. */
 export interface MaskPlan {
@@ -30,8 +55,7 @@ export const maskPlan = (form: InternalForm, policy: unknown, role: string | und
     throw new FormUsageError('bad-option', `form '${form.id}' has no masking policy '${String(policy)}'${suggestion === undefined ? '' : ` — did you mean '${suggestion}'?`} (policies: ${names.join(', ') || 'none'})`, 'policy');
   }
   const reveal = role !== undefined && form.masking.reveal.get(policy)?.has(role) === true;
-  const masks = new Map<string, MaskKind>();
-  for (const field of form.allFields) if (field.pii !== undefined) masks.set(field.key, field.mask);
+  const masks = personalMasks(form);
   for (const [key, kind] of form.masking.policies.get(policy) ?? []) masks.set(key, kind);
   return { reveal, role, masks };
 };
@@ -40,15 +64,16 @@ export const maskPlan = (form: InternalForm, policy: unknown, role: string | und
 export const canRead = (field: FieldIR, role: string | undefined): boolean =>
   field.readRoles === undefined || (role !== undefined && field.readRoles.has(role));
 
-const maskRow = (group: FieldIR, row: unknown, plan: MaskPlan): unknown => {
+// A mask on the group itself (`"family": "full"`, or the group's `pii`) covers every field of its rows
+// that has none of its own.
+const maskRow = (group: FieldIR, row: unknown, plan: MaskPlan, groupKind: MaskKind | undefined): unknown => {
   if (!isPlainObject(row)) return null;
-  const masked: FormValues = {};
+  const result: FormValues = {};
   for (const child of group.children) {
     if (!hasOwn(row, child.id) || !canRead(child, plan.role)) continue;
-    const kind = plan.reveal ? undefined : plan.masks.get(child.key);
-    masked[child.id] = kind === undefined ? copy(row[child.id]) : maskValue(row[child.id], kind);
+    result[child.id] = masked(row[child.id], plan.reveal ? undefined : plan.masks.get(child.key) ?? groupKind);
   }
-  return masked;
+  return result;
 };
 
 /**
@@ -56,17 +81,17 @@ const maskRow = (group: FieldIR, row: unknown, plan: MaskPlan): unknown => {
  * masked as the plan says, group rows field by field; unknown keys are dropped. Never mutates `values`.
  */
 export const maskValues = (form: InternalForm, values: unknown, plan: MaskPlan): FormValues => {
-  const masked: FormValues = {};
-  if (!isPlainObject(values)) return masked;
+  const result: FormValues = {};
+  if (!isPlainObject(values)) return result;
   for (const field of form.fields) {
     if (!hasOwn(values, field.id) || !canRead(field, plan.role)) continue;
     const value = values[field.id];
+    const kind = plan.reveal ? undefined : plan.masks.get(field.key);
     if (field.newRowScope !== undefined) {
-      masked[field.id] = Array.isArray(value) ? value.map((row) => maskRow(field, row, plan)) : null;
+      result[field.id] = Array.isArray(value) ? Array.from(value, (row) => maskRow(field, row, plan, kind === 'none' ? undefined : kind)) : null;
       continue;
     }
-    const kind = plan.reveal ? undefined : plan.masks.get(field.key);
-    masked[field.id] = kind === undefined ? copy(value) : maskValue(value, kind);
+    result[field.id] = masked(value, kind);
   }
-  return masked;
+  return result;
 };

@@ -3,8 +3,10 @@ import type { InternalForm } from '../compile/internalForm';
 import { FormUsageError } from '../core/issues';
 import type { FormValues } from '../core/values';
 import { fillAutoFields } from '../records/autoFields';
+import { keepHiddenAnswers } from '../records/keepHidden';
 import { diffValues } from '../records/diffValues';
 import { readAct, readRecord } from '../records/recordContext';
+import { readJson } from '../validate/readJson';
 import { systemPass } from '../records/recordPass';
 import { RecordValidationError, type FormRecord, type HistoryEntry, type MergedRecord } from '../records/recordTypes';
 
@@ -15,6 +17,16 @@ import { RecordValidationError, type FormRecord, type HistoryEntry, type MergedR
  * kept whole in `merged` (values, states, history), and the merge is an entry in `a`'s history with
  * every change it made. Both must be records of this form and version.
  */
+// structuredClone keeps history as it is (`from: undefined` included); what it cannot clone (a
+// function smuggled into a stored record) is read as JSON instead.
+const copyOf = (value: unknown): unknown => {
+  try {
+    return structuredClone(value);
+  } catch {
+    return readJson(value).value;
+  }
+};
+
 export const mergeRecords = (form: InternalForm, aArg: unknown, bArg: unknown, given: unknown): FormRecord => {
   const a = readRecord(form, aArg, 'mergeRecords');
   const b = readRecord(form, bArg, 'mergeRecords');
@@ -22,6 +34,9 @@ export const mergeRecords = (form: InternalForm, aArg: unknown, bArg: unknown, g
   const prefer = act.options.prefer ?? 'a';
   if (prefer !== 'a' && prefer !== 'b' && prefer !== 'newer') throw new FormUsageError('bad-option', "`prefer` is 'a', 'b' or 'newer'", 'prefer');
   if (a.id === b.id) throw new FormUsageError('bad-argument', 'mergeRecords: a record cannot be merged into itself');
+  for (const record of [a, b]) {
+    if (record.merged !== undefined && !Array.isArray(record.merged)) throw new FormUsageError('bad-argument', 'mergeRecords: `merged` of a record is a list of the records merged into it');
+  }
   const winner = prefer === 'a' || (prefer === 'newer' && Date.parse(a.updatedAt) >= Date.parse(b.updatedAt)) ? a : b;
   const loser = winner === a ? b : a;
   const merged: FormValues = { ...loser.values, ...winner.values };
@@ -34,17 +49,19 @@ export const mergeRecords = (form: InternalForm, aArg: unknown, bArg: unknown, g
   }
   const result = systemPass(form, merged, act);
   if (result.errors.length > 0) throw new RecordValidationError(result.errors);
-  const values = fillAutoFields(form, result.values, act, false);
+  // An answer hidden by the merged values is kept, as an update keeps it (keepHiddenAnswers).
+  const values = fillAutoFields(form, keepHiddenAnswers(form, merged, result), act, false);
   const at = act.now.toISOString();
   const entry: HistoryEntry = {
     revision: a.revision + 1, at, by: act.by, ...(act.role === undefined ? {} : { role: act.role }), action: 'merge',
     changes: diffValues(a.values, values, form.fields.map((field) => field.id)), mergedFrom: b.id,
     note: `merged ${b.id} into ${a.id}; ${winner === a ? a.id : b.id} wins where both answered`,
   };
-  const kept: MergedRecord = {
+  // A copy: the merged record is frozen, and freezing must not reach into the caller's `b`.
+  const kept = copyOf({
     id: b.id, formVersion: b.formVersion, values: b.values, states: b.states, history: b.history, createdAt: b.createdAt, createdBy: b.createdBy,
     ...(b.merged === undefined ? {} : { merged: b.merged }),
-  };
+  }) as MergedRecord;
   return produce(a, (draft) => {
     draft.values = values as Draft<FormValues>;
     draft.revision = entry.revision;

@@ -6,19 +6,21 @@ import { DEDUP_NORMALIZERS as NORMALIZERS, type DedupNormalizer as Normalizer } 
 
 export type { Normalizer };
 
-// Legal-form suffixes that do not tell two companies apart ("某某科技有限公司" = "某某科技"), longest first.
-const COMPANY_SUFFIXES = [
-  '股份有限公司', '有限责任公司', '有限公司', '股份公司', '集团公司', '集团', '公司',
-  'corporation', 'company', 'limited', 'corp', 'inc', 'ltd', 'llc', 'co',
-];
+// Legal-form suffixes that do not tell two companies apart ("某某科技有限公司" = "某某科技"). Chinese ones
+// end the name wherever they are; Latin ones only as whole words ("Cost Co." is Cost, "Costco" stays
+// Costco).
+const CJK_SUFFIXES = ['股份有限公司', '有限责任公司', '有限公司', '股份公司', '集团公司', '集团', '公司'];
+const LATIN_SUFFIXES = new Set(['corporation', 'company', 'limited', 'corp', 'inc', 'ltd', 'llc', 'co', 'plc', 'gmbh']);
 // White space and punctuation, Chinese and ASCII: "某某科技（深圳）有限公司" and "某某科技 深圳 有限公司" are one.
-const PUNCTUATION = /[\s\p{P}\p{S}]/gu;
+const SEPARATORS = /[\s\p{P}\p{S}]+/u;
 
 const companyName = (text: string): string => {
-  let name = toHalfWidth(text).toLowerCase().replace(PUNCTUATION, '');
+  const words = toHalfWidth(text).toLowerCase().split(SEPARATORS).filter((word) => word !== '');
+  while (words.length > 1 && LATIN_SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+  let name = words.join('');
   for (let changed = true; changed;) {
     changed = false;
-    for (const suffix of COMPANY_SUFFIXES) {
+    for (const suffix of CJK_SUFFIXES) {
       if (name.length > suffix.length && name.endsWith(suffix)) {
         name = name.slice(0, -suffix.length);
         changed = true;
@@ -49,10 +51,11 @@ const NORMALIZE: { readonly [N in Normalizer]: (text: string) => string } = {
  * order. Returns '' for nothing, an empty text, or anything that is not text or a number.
  */
 export const normalizeKey = (value: unknown, normalizers: readonly string[] = []): string => {
+  if (!Array.isArray(normalizers)) throw new FormUsageError('bad-argument', `normalizeKey: \`normalizers\` is a list of normaliser names (${NORMALIZERS.join(', ')})`);
   let text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
   for (const name of normalizers) {
-    if (!(NORMALIZERS as readonly string[]).includes(name)) {
-      throw new FormUsageError('bad-argument', `unknown normalizer '${name}' (normalizers: ${NORMALIZERS.join(', ')})`);
+    if (!(NORMALIZERS as readonly unknown[]).includes(name)) {
+      throw new FormUsageError('bad-argument', `unknown normalizer${typeof name === 'string' ? ` '${name}'` : ''} (normalizers: ${NORMALIZERS.join(', ')})`);
     }
     text = NORMALIZE[name as Normalizer](text);
   }

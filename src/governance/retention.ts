@@ -1,3 +1,4 @@
+import { isPlainObject } from '../core/reserved';
 import type { InternalForm } from '../compile/internalForm';
 import { addDuration } from '../core/addDuration';
 import type { FormRecord } from '../records/recordTypes';
@@ -19,6 +20,7 @@ export interface Retention {
 const endedAt = (form: InternalForm, record: FormRecord): Date | undefined => {
   let ended: number | undefined;
   for (const entry of record.history) {
+    if (!isPlainObject(entry)) continue; // a record read from storage: a broken entry ends nothing
     if (entry.action !== 'transition' || entry.workflow === undefined || entry.to === undefined) continue;
     if (form.workflows.get(entry.workflow)?.states.get(entry.to)?.final !== true) continue;
     const at = Date.parse(entry.at);

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../core/reserved';
 import type { InternalForm, WorkflowIR, WorkflowStateIR } from '../compile/internalForm';
 import type { FormRecord } from '../records/recordTypes';
 import { deadlineAt, readDeadline, type Deadline } from './deadline';
@@ -18,10 +19,15 @@ const deadlineOfState = (state: WorkflowStateIR): Deadline | undefined => {
  * without a deadline.
  */
 export const deadlineOf = (form: InternalForm, workflow: WorkflowIR, record: FormRecord, calendar: WorkingCalendar | undefined): Date | undefined => {
-  const state = workflow.states.get(record.states[workflow.name] ?? workflow.initial);
+  // A record read from storage may lack parts: what is missing has no deadline rather than a TypeError.
+  const states: Readonly<Record<string, unknown>> = isPlainObject(record.states) ? record.states : {};
+  const sinceAll: Readonly<Record<string, unknown>> = isPlainObject(record.stateSince) ? record.stateSince : {};
+  const current = states[workflow.name];
+  const state = workflow.states.get(typeof current === 'string' ? current : workflow.initial);
   if (state === undefined || state.final) return undefined;
   const deadline = deadlineOfState(state);
-  const since = Date.parse(record.stateSince[workflow.name] ?? record.createdAt);
+  const entered = sinceAll[workflow.name] ?? record.createdAt;
+  const since = typeof entered === 'string' ? Date.parse(entered) : Number.NaN;
   if (deadline === undefined || Number.isNaN(since)) return undefined;
   return deadlineAt(new Date(since), deadline, { timeZone: form.timeZone, ...(calendar === undefined ? {} : { calendar }) });
 };

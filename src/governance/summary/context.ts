@@ -1,3 +1,4 @@
+import { personalMask } from '../maskValues';
 import type { FieldIR, InternalForm, WorkflowIR, WorkflowStateIR } from '../../compile/internalForm';
 import type { LocalizedText } from '../../core/definitionTypes';
 import { FormUsageError } from '../../core/issues';
@@ -85,6 +86,10 @@ export const readField = (
   }
   if (!rows && field.group !== undefined) {
     throw specError(name, `'${key}': '${given}' is a row field of the group '${field.group.key}'; ${key} reads one answer per record, so it needs a top-level field`);
+  }
+  // A group per answer of a personal field would list the data itself (every name, every phone) as labels.
+  if (personalMask(field) !== undefined) {
+    throw specError(name, `'${key}': '${given}' holds personal data; summaries group by choices and numbers, never by a person's data`);
   }
   return field;
 };
