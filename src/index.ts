@@ -65,8 +65,9 @@ export type { Retention } from './governance/retention';
 export type { MergeOptions, SummaryItems } from './form/types';
 export type { ExporterOptions, MaskOptions } from './form/governance';
 export type { ExportFormat, Exporter, WritableLike } from './export/exporter';
+export type { SummarizeOptions } from './form/summaries';
 export type {
   AggregateSpec, AverageSpec, AverageSummary, ConversionCounts, ConversionGroup, ConversionSpec, ConversionSummary, CountGroup, CountSpec,
   CountSummary, DurationGroup, DurationSpec, DurationStats, DurationSummary, GroupKey, NumberStats, OverdueGroup, OverdueSpec, OverdueSummary,
-  RatingBucket, StateKey, SummarizeOptions, Summary, SummaryFor, SummaryResult, SummarySpec, SummaryValue, TrendPoint, UnansweredKey,
-} from './form/summaries';
+  RatingBucket, StateKey, Summary, SummaryFor, SummaryResult, SummarySpec, SummaryValue, TrendPoint, UnansweredKey,
+} from './governance/summary/types';

@@ -1,16 +1,13 @@
 import type { FormRecord } from '../records/recordTypes';
 import { FormUsageError } from '../core/issues';
-import { isAsyncIterable, summarize, type SummaryResult, type SummarySpec } from '../governance/summarize';
+import { isAsyncIterable, summarize } from '../governance/summarize';
+import type { SummaryResult, SummarySpec } from '../governance/summary/types';
 import { isRecordOverdue } from '../workflow/overdue';
 import type { WorkingCalendar } from '../workflow/workingCalendar';
 import { internalFormOf } from './internal';
 import { readClock, readLocale, readOptionBag } from './readOptions';
 
-export type {
-  AggregateSpec, AverageSpec, AverageSummary, ConversionCounts, ConversionGroup, ConversionSpec, ConversionSummary, CountGroup, CountSpec,
-  CountSummary, DurationGroup, DurationSpec, DurationStats, DurationSummary, GroupKey, NumberStats, OverdueGroup, OverdueSpec, OverdueSummary,
-  RatingBucket, StateKey, Summary, SummaryFor, SummaryResult, SummarySpec, SummaryValue, TrendPoint, UnansweredKey,
-} from '../governance/summarize';
+export type { SummaryResult, SummarySpec };
 
 export interface SummarizeOptions {
   /** Language of every label. Default: the form's `defaultLocale`. */

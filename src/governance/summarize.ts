@@ -13,11 +13,6 @@ import { overdueOf } from './summary/overdue';
 import type { Summary, SummaryResult } from './summary/types';
 
 export type { OverdueCheck } from './summary/context';
-export type {
-  AggregateSpec, AverageSpec, AverageSummary, ConversionCounts, ConversionGroup, ConversionSpec, ConversionSummary, CountGroup, CountSpec,
-  CountSummary, DurationGroup, DurationSpec, DurationStats, DurationSummary, GroupKey, NumberStats, OverdueGroup, OverdueSpec, OverdueSummary,
-  RatingBucket, StateKey, Summary, SummaryFor, SummaryResult, SummarySpec, SummaryValue, TrendPoint, UnansweredKey,
-} from './summary/types';
 
 export interface SummarizeStageOptions {
   /** Language of labels. Default: the form's `defaultLocale`. */
