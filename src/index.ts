@@ -10,7 +10,7 @@ export type {
 export { transition } from './form/transition';
 export type { ResumeOptions, SessionOptions } from './form/sessions';
 export type { Session } from './session/createSession';
-export type { FieldSnapshot, SessionErrorCode, SessionEvent, SessionEventError, SessionListener, SessionSnapshot } from './session/sessionTypes';
+export type { FieldSnapshot, SessionErrorCode, SessionEvent, SessionEventError, SessionListener, SessionOrigin, SessionSnapshot } from './session/sessionTypes';
 export { MemoryDraftStore } from './session/draftStore';
 export type { Draft, DraftStore } from './session/draftStore';
 export { DraftError } from './session/drafts';

@@ -104,4 +104,19 @@ describe('sessions against the reference passes', () => {
       { numRuns: 100 },
     );
   });
+
+  it('a snapshot revived from JSON goes on exactly as the live one: same next snapshot for any event, reset included', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...forms).chain((form) => fc.tuple(fc.constant(form), eventsFor(form), fc.constantFrom('customer', 'clerk', 'admin'))), ([form, events, role]) => {
+        let live = form.createSession({ role, now: NOW, timeZone: 'Asia/Shanghai' }).getSnapshot();
+        for (const event of events) {
+          const revived = JSON.parse(JSON.stringify(live)) as SessionSnapshot;
+          const next = transition(form, live, event);
+          expect(JSON.stringify(transition(form, revived, event))).toBe(JSON.stringify(next));
+          live = next;
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -58,7 +58,10 @@ export const startSession = (form: InternalForm, given: unknown): Session => {
   });
 };
 
-/** `form.resumeDraft(token, options)`: rejects with DraftError `not-found` or `expired`. */
+/**
+ * `form.resumeDraft(token, options)`: rejects with DraftError `not-found` (also when the store returns
+ * something that is no draft) or `expired`; a store whose own promise rejects fails with its error.
+ */
 export const resumeSession = async (form: InternalForm, token: unknown, given: unknown): Promise<Session> => {
   const options = readOptionBag(given, RESUME_OPTIONS, 'resumeDraft');
   const now = readClock(options.now);

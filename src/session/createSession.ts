@@ -3,10 +3,11 @@ import type { FormValues } from '../core/values';
 import type { PassOptions } from '../validate/pass';
 import { saveDraft } from './drafts';
 import type { DraftStore } from './draftStore';
+import { initialSnapshot } from './initialSnapshot';
 import { initialValues } from './initialValues';
 import { internalOf } from './sessionState';
 import type { SessionEvent, SessionListener, SessionSnapshot } from './sessionTypes';
-import { initialSnapshot, transitionSnapshot } from './transition';
+import { transitionSnapshot } from './transition';
 
 /** A filling session: a subscribable shell around the pure `transition`, for any UI framework. */
 export interface Session {
@@ -16,7 +17,10 @@ export interface Session {
   subscribe(listener: SessionListener): () => void;
   /** Applies an event and returns the snapshot after it. Never throws for a bad event. */
   send(event: SessionEvent): SessionSnapshot;
-  /** Saves the current answers under a new random token, resumable until `expiresAt`. */
+  /**
+   * Saves the current answers under a new random token, resumable until `expiresAt`. Rejects with
+   * FormUsageError `bad-option` (`now`) when the session's clock plus the TTL is past what a Date holds.
+   */
   saveDraft(): Promise<{ readonly token: string; readonly expiresAt: string }>;
   /** When the session was resumed from a draft: its token, its form version, and answers dropped on the way. */
   readonly resumed: { readonly token: string; readonly formVersion: number; readonly dropped: readonly string[] } | undefined;
@@ -30,6 +34,7 @@ export interface SessionSetup {
   readonly drafts: DraftStore | undefined;
   readonly onListenerError: ((error: unknown) => void) | undefined;
   readonly resumed?: Session['resumed'];
+  /** Dotted paths touched from the start (a resumed draft's). */
   readonly touched?: readonly string[];
 }
 
@@ -41,8 +46,7 @@ export interface SessionSetup {
 export const createSession = (setup: SessionSetup): Session => {
   const { form, options } = setup;
   const values: FormValues = initialValues(form, setup.values, options.role);
-  let snapshot = initialSnapshot(form, values, options, setup.clock);
-  for (const path of setup.touched ?? []) snapshot = transitionSnapshot(form, snapshot, { type: 'blur', path });
+  let snapshot = initialSnapshot({ form, values, options, clock: setup.clock, touched: setup.touched });
   const listeners = new Set<SessionListener>();
   const notify = (): void => {
     for (const listener of [...listeners]) {
@@ -72,7 +76,8 @@ export const createSession = (setup: SessionSetup): Session => {
     },
     saveDraft: () => {
       const internal = internalOf(snapshot);
-      return saveDraft(form, snapshot, setup.drafts, internal?.fixedClock === true ? internal.now : new Date());
+      const fixed = internal?.fixedClock === true;
+      return saveDraft(form, snapshot, setup.drafts, { now: fixed ? internal.now : new Date(), given: fixed });
     },
     resumed: setup.resumed,
   };

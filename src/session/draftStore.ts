@@ -1,4 +1,6 @@
+import { containerKind } from '../core/reserved';
 import type { FormValues } from '../core/values';
+import { readJson } from '../validate/readJson';
 
 /**
  * A saved, unfinished filling of a form (R11): what the person entered, what they had touched, and
@@ -57,7 +59,12 @@ export class MemoryDraftStore implements DraftStore {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
-/** Reads what a store returned as a draft, or undefined when it is not one (a tampered or foreign value). */
+/**
+ * Reads what a store returned as a draft, or undefined when it is not one (a tampered or foreign
+ * value). A store is outside the library: what it returns is read as JSON data (no getter runs, a
+ * Proxy's traps that throw are caught), so nothing it holds can throw out of a resume, and the draft
+ * handed on is a plain copy that cannot change under the session.
+ */
 export const readDraft = (value: unknown): Draft | undefined => {
   let parsed: unknown = value;
   if (typeof value === 'string') {
@@ -67,10 +74,12 @@ export const readDraft = (value: unknown): Draft | undefined => {
       return undefined;
     }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const draft = parsed as Record<string, unknown>;
+  const read = readJson(parsed);
+  // A part that is not data (a getter, a cycle, a revoked Proxy) makes the whole value no draft.
+  if (read.unreadable.length > 0 || containerKind(read.value) !== 'object') return undefined;
+  const draft = read.value as Record<string, unknown>;
   const valid = isString(draft.formId) && typeof draft.formVersion === 'number' &&
-    typeof draft.values === 'object' && draft.values !== null && !Array.isArray(draft.values) &&
+    containerKind(draft.values) === 'object' &&
     Array.isArray(draft.touched) && draft.touched.every(isString) &&
     isString(draft.savedAt) && isString(draft.expiresAt) && !Number.isNaN(Date.parse(draft.expiresAt)) &&
     (draft.role === undefined || isString(draft.role)) && (draft.locale === undefined || isString(draft.locale));

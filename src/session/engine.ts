@@ -3,6 +3,9 @@ import type { ValidationIssue } from '../core/issues';
 import type { FormValues } from '../core/values';
 import type { Scope } from '../fields/fieldKind';
 import { Pass, type FieldState, type PassOptions } from '../validate/pass';
+import { readJson } from '../validate/readJson';
+import { deepFreeze } from './initialValues';
+import { sessionWork } from './sessionWork';
 
 /**
  * The evaluated state behind a session's snapshots: what a full pass would say about the values,
@@ -79,10 +82,16 @@ const visit = (pass: Pass, engine: Engine, field: FieldIR, values: FormValues): 
 
 const checkRulesAndTags = (pass: Pass, engine: Engine): void => {
   pass.errors = [];
-  pass.checkRules((path) => engine.fieldErrors.get(topLevelOf(path))?.some((error) => error.path === path) === true);
+  pass.checkRules((path) => ownErrorsAt(engine, path) !== undefined);
   engine.ruleErrors = pass.errors;
   engine.tags = pass.tags();
 };
+
+/** Whether the values would pass `validate` now. */
+export const isValid = (engine: Engine): boolean => engine.rootErrors.length === 0 && engine.fieldsWithErrors === 0 && engine.ruleErrors.length === 0;
+
+/** The cleaned values `validate` would return, as a deep-frozen copy a snapshot can hold. */
+export const cleanedValues = (engine: Engine): FormValues => deepFreeze((readJson(engine.cleaned).value ?? {}) as FormValues);
 
 /** Evaluates every field: what `evaluate` and `validate` would say of `values`. */
 export const evaluateAll = (form: InternalForm, values: FormValues, options: PassOptions): Engine => {
@@ -144,11 +153,44 @@ export const reevaluate = (form: InternalForm, engine: Engine, values: FormValue
   return revisited;
 };
 
-/** The errors of one path: its field's own and the rules reported there. */
-export const errorsAt = (engine: Engine, path: string): ValidationIssue[] => {
-  const own = engine.fieldErrors.get(topLevelOf(path)) ?? [];
-  const found: ValidationIssue[] = [];
-  for (const error of own) if (error.path === path) found.push(error);
-  for (const error of engine.ruleErrors) if (error.path === path) found.push(error);
-  return found;
+type ErrorIndex = ReadonlyMap<string, readonly ValidationIssue[]>;
+
+export const NO_ERRORS: readonly ValidationIssue[] = /* @__PURE__ */ Object.freeze([]);
+const EMPTY_INDEX: ErrorIndex = /* @__PURE__ */ new Map();
+
+// Keyed by the issue list itself: a list is never changed once the engine holds it (a visit or a
+// locale switch replaces it), so its index stays right for as long as the list lives.
+const indexes = /* @__PURE__ */ new WeakMap<readonly ValidationIssue[], ErrorIndex>();
+
+/** The issues of a list grouped by path, built once per list: each path's lookup is then O(1), not a scan. */
+const indexOf = (issues: readonly ValidationIssue[] | undefined): ErrorIndex => {
+  if (issues === undefined || issues.length === 0) return EMPTY_INDEX;
+  let index = indexes.get(issues);
+  if (index !== undefined) return index;
+  const built = new Map<string, ValidationIssue[]>();
+  for (const issue of issues) {
+    const list = built.get(issue.path);
+    if (list === undefined) built.set(issue.path, [issue]);
+    else list.push(issue);
+  }
+  sessionWork.issuesIndexed += issues.length;
+  for (const list of built.values()) Object.freeze(list);
+  index = built;
+  indexes.set(issues, index);
+  return index;
+};
+
+const ownErrorsAt = (engine: Engine, path: string): readonly ValidationIssue[] | undefined =>
+  indexOf(engine.fieldErrors.get(topLevelOf(path))).get(path);
+
+/** Where to find the errors of each path of one top-level field, frozen: its own, then the rules reported there. */
+export const errorLookup = (engine: Engine, id: string): ((path: string) => readonly ValidationIssue[]) => {
+  const own = indexOf(engine.fieldErrors.get(id));
+  const rules = indexOf(engine.ruleErrors);
+  return (path) => {
+    const mine = own.get(path);
+    const ruled = rules.get(path);
+    if (ruled === undefined) return mine ?? NO_ERRORS;
+    return mine === undefined ? ruled : Object.freeze([...mine, ...ruled]);
+  };
 };

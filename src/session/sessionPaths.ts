@@ -1,9 +1,16 @@
 import type { FieldIR, InternalForm } from '../compile/internalForm';
+import type { FormValues } from '../core/values';
 
 /** Where an event's path points: a top-level field, or a field of one row of a group. */
 export type PathTarget =
   | { readonly kind: 'field'; readonly field: FieldIR }
   | { readonly kind: 'row'; readonly group: FieldIR; readonly index: number; readonly field: FieldIR };
+
+/** How many rows a group holds in `values` (none when its value is not a list). */
+export const rowCount = (values: FormValues) => (group: string): number => {
+  const rows = values[group];
+  return Array.isArray(rows) ? rows.length : 0;
+};
 
 const INDEX = /^(0|[1-9]\d{0,8})$/;
 

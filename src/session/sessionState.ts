@@ -23,11 +23,16 @@ export interface SessionInternal {
   readonly fixedClock: boolean;
 }
 
-const INTERNAL = '~session';
+// A WeakMap rather than a property: nothing outside this module can attach (or forge) the state a
+// transition trusts, and renderers, JSON and equality never see it.
+const internals = /* @__PURE__ */ new WeakMap<object, SessionInternal>();
 
-/** Attaches the internal state to a snapshot: non-enumerable, so renderers, JSON and equality ignore it. */
-export const withInternal = (snapshot: SessionSnapshot, internal: SessionInternal): SessionSnapshot =>
-  Object.defineProperty(snapshot, INTERNAL, { value: internal, enumerable: false, writable: false, configurable: false });
+/** Attaches the internal state to a snapshot. */
+export const withInternal = (snapshot: SessionSnapshot, internal: SessionInternal): SessionSnapshot => {
+  internals.set(snapshot, internal);
+  return snapshot;
+};
 
-export const internalOf = (snapshot: SessionSnapshot): SessionInternal | undefined =>
-  (snapshot as unknown as { readonly [INTERNAL]?: SessionInternal })[INTERNAL];
+/** The internal state of a snapshot this module made; undefined for anything else (a revived copy, junk). */
+export const internalOf = (snapshot: unknown): SessionInternal | undefined =>
+  typeof snapshot === 'object' && snapshot !== null ? internals.get(snapshot) : undefined;

@@ -48,6 +48,23 @@ export interface SessionSnapshot {
   readonly submitted: FormValues | undefined;
   /** Why the last event was refused, if it was. */
   readonly eventError: SessionEventError | undefined;
+  /** Where the session started; what a snapshot revived from JSON needs to go on exactly as the live one. */
+  readonly origin: SessionOrigin;
+}
+
+/**
+ * The part of a session's state that no other part of a snapshot shows, kept as plain data so that a
+ * snapshot revived from JSON resets (and evaluates `$now` / `$today`) exactly as the live one would.
+ */
+export interface SessionOrigin {
+  /** What `reset` returns to: the session's first values. */
+  readonly values: FormValues;
+  /** The session's clock, ISO 8601: what `$now` and `$today` read. */
+  readonly now: string;
+  /** The IANA zone of `$today`, when the session has one. */
+  readonly timeZone?: string;
+  /** The number in the next new row's key (`r7`). */
+  readonly nextRowKey: number;
 }
 
 /** What a session accepts. */

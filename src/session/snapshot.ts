@@ -1,11 +1,11 @@
 import type { ValidationIssue } from '../core/issues';
 import type { FormValues } from '../core/values';
-import { errorsAt } from './engine';
+import { errorLookup, isValid, NO_ERRORS } from './engine';
 import { touchKey } from './sessionPaths';
-import { withInternal, type SessionInternal } from './sessionState';
-import type { FieldSnapshot, SessionEventError, SessionSnapshot } from './sessionTypes';
+import { internalOf, withInternal, type SessionInternal } from './sessionState';
+import type { FieldSnapshot, SessionEventError, SessionOrigin, SessionSnapshot } from './sessionTypes';
+import { sessionWork } from './sessionWork';
 
-const NO_ERRORS: readonly ValidationIssue[] = Object.freeze([]);
 
 /** What a snapshot holds besides the evaluated fields. */
 export interface SnapshotParts {
@@ -21,6 +21,20 @@ const sameIssues = (a: readonly ValidationIssue[], b: readonly ValidationIssue[]
     const other = b[i] as ValidationIssue;
     return issue.path === other.path && issue.code === other.code && issue.message === other.message;
   }));
+
+/** The origin of the snapshot being built: the previous one's while the session's start and next row key stay. */
+const originOf = (internal: SessionInternal, previous: SessionSnapshot | undefined): SessionOrigin => {
+  const before = previous === undefined ? undefined : internalOf(previous);
+  const timeZone = internal.options.timeZone;
+  if (previous !== undefined && before !== undefined && before.initial === internal.initial && before.now === internal.now &&
+    before.options.timeZone === timeZone && before.nextRowKey === internal.nextRowKey) return previous.origin;
+  return Object.freeze({
+    values: internal.initial,
+    now: internal.now.toISOString(),
+    ...(timeZone === undefined ? {} : { timeZone }),
+    nextRowKey: internal.nextRowKey,
+  });
+};
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
 
@@ -41,14 +55,16 @@ export const materialize = (
   const shown: ValidationIssue[] = [...engine.rootErrors];
   for (const field of form.fields) {
     const reuse = previous !== undefined && dirty !== 'all' && !dirty.has(field.id);
+    let errorsAt: ((path: string) => readonly ValidationIssue[]) | undefined;
     for (const path of engine.paths.get(field.id) ?? []) {
       const before = previous?.fields[path];
       let entry: FieldSnapshot | undefined = reuse ? before : undefined;
       if (entry === undefined) {
+        sessionWork.fieldsBuilt++;
         const state = engine.states[path];
         const isTouched = touched.has(touchKey(path, rowKeys));
-        const found = isTouched ? errorsAt(engine, path) : NO_ERRORS;
-        const errors = before !== undefined && sameIssues(before.errors, found) ? before.errors : found.length === 0 ? NO_ERRORS : Object.freeze(found);
+        const found = isTouched ? (errorsAt ??= errorLookup(engine, field.id))(path) : NO_ERRORS;
+        const errors = before !== undefined && sameIssues(before.errors, found) ? before.errors : found.length === 0 ? NO_ERRORS : found;
         entry = before !== undefined && before.visible === state?.visible && before.required === state.required &&
           before.readonly === state.readonly && before.touched === isTouched && before.errors === errors
           ? before
@@ -69,14 +85,16 @@ export const materialize = (
     values: parts.values,
     fields: Object.freeze(fields),
     errors,
-    valid: engine.rootErrors.length === 0 && engine.fieldsWithErrors === 0 && engine.ruleErrors.length === 0,
+    valid: isValid(engine),
     tags,
     locale: parts.locale,
     role: internal.options.role,
     rows: sameRows ? previous.rows : Object.freeze(rows),
     submitted: parts.submitted,
     eventError: parts.eventError,
+    origin: originOf(internal, previous),
   };
+  sessionWork.snapshots++;
   engine.owner = snapshot;
   return Object.freeze(withInternal(snapshot, internal));
 };

@@ -4,17 +4,19 @@ import { isPlainObject } from '../core/reserved';
 import type { FormValues } from '../core/values';
 import type { Slot } from '../fields/fieldKind';
 import { formatIssue } from '../messages/formatIssue';
-import type { PassOptions } from '../validate/pass';
 import { readJson } from '../validate/readJson';
 import { sameValue } from '../validate/sameValue';
-import { evaluateAll, reevaluate, type Engine } from './engine';
+import { cleanedValues, evaluateAll, isValid, reevaluate, type Engine } from './engine';
+import { initialSnapshot } from './initialSnapshot';
 import { canWrite, deepFreeze, newRow } from './initialValues';
-import { parsePath, touchKey, type PathTarget } from './sessionPaths';
+import { isLocaleTag } from './localeTag';
+import { readEvent, type ReadEvent } from './readEvent';
+import { reviveSnapshot } from './reviveSnapshot';
+import { parsePath, rowCount, touchKey, type PathTarget } from './sessionPaths';
 import { internalOf, type SessionInternal } from './sessionState';
 import { materialize } from './snapshot';
-import type { SessionErrorCode, SessionEvent, SessionSnapshot } from './sessionTypes';
+import type { SessionErrorCode, SessionSnapshot } from './sessionTypes';
 
-const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$/;
 const MAX_ROWS = 10_000;
 
 const MESSAGES: Readonly<Record<SessionErrorCode, string>> = {
@@ -29,54 +31,6 @@ const MESSAGES: Readonly<Record<SessionErrorCode, string>> = {
   'bad-locale': 'the locale must be a language tag such as zh-CN, zh-TW or en',
 };
 
-const rowKeysFor = (form: InternalForm, values: FormValues, start: number): { rowKeys: Map<string, readonly string[]>; next: number } => {
-  const rowKeys = new Map<string, readonly string[]>();
-  let next = start;
-  for (const field of form.fields) {
-    if (field.newRowScope === undefined) continue;
-    const rows = values[field.id];
-    const count = Array.isArray(rows) ? rows.length : 0;
-    rowKeys.set(field.id, Object.freeze(Array.from({ length: count }, () => `r${next++}`)));
-  }
-  return { rowKeys, next };
-};
-
-/** The first snapshot of a session: `values` evaluated in full, nothing touched. */
-export const initialSnapshot = (
-  form: InternalForm,
-  values: FormValues,
-  options: PassOptions,
-  clock: { readonly now: Date; readonly fixed: boolean },
-  initial: FormValues = values,
-  nextRowKey = 1,
-): SessionSnapshot => {
-  const frozen = deepFreeze(values);
-  const { rowKeys, next } = rowKeysFor(form, frozen, nextRowKey);
-  const internal: SessionInternal = {
-    form, options, engine: evaluateAll(form, frozen, options), touched: new Set(), rowKeys, nextRowKey: next,
-    initial: deepFreeze(initial), now: clock.now, fixedClock: clock.fixed,
-  };
-  return materialize(internal, { status: 'editing', values: frozen, locale: options.locale, submitted: undefined, eventError: undefined }, undefined, 'all');
-};
-
-/** Rebuilds the internal state of a snapshot that lost it (revived from JSON): values, rows and touched flags. */
-const adopt = (form: InternalForm, snapshot: SessionSnapshot): SessionInternal => {
-  const values = deepFreeze((readJson(snapshot.values).value ?? {}) as FormValues);
-  const options: PassOptions = {
-    mode: 'submit', role: snapshot.role, locale: snapshot.locale, now: new Date(), timeZone: form.timeZone,
-    previous: undefined, states: true, tags: true,
-  };
-  const rowKeys = new Map<string, readonly string[]>();
-  for (const [group, keys] of Object.entries(isPlainObject(snapshot.rows) ? snapshot.rows : {})) {
-    if (Array.isArray(keys)) rowKeys.set(group, Object.freeze(keys.map(String)));
-  }
-  const touched = new Set<string>();
-  for (const [path, field] of Object.entries(isPlainObject(snapshot.fields) ? snapshot.fields : {})) {
-    if (isPlainObject(field) && field.touched === true) touched.add(touchKey(path, rowKeys));
-  }
-  return { form, options, engine: evaluateAll(form, values, options), touched, rowKeys, nextRowKey: 1_000_000, initial: values, now: options.now, fixedClock: false };
-};
-
 interface Step {
   readonly internal: SessionInternal;
   readonly snapshot: SessionSnapshot;
@@ -86,37 +40,39 @@ interface Step {
 /**
  * The pure step under a session: the snapshot that follows `snapshot` after `event`. Never throws
  * for a bad event: the state stays as it was and the snapshot carries `eventError`. Returns the same
- * snapshot when nothing changes.
+ * snapshot when nothing changes. A snapshot this module did not make (revived from JSON) is checked
+ * and evaluated again first; one that is no snapshot throws FormUsageError (`bad-argument`, or
+ * `unknown-role` for a role the form does not declare).
  */
-export const transitionSnapshot = (form: InternalForm, snapshot: SessionSnapshot, event: unknown): SessionSnapshot => {
-  let internal = internalOf(snapshot);
+export const transitionSnapshot = (form: InternalForm, given: unknown, event: unknown): SessionSnapshot => {
+  let internal = internalOf(given);
+  let snapshot = given as SessionSnapshot;
   let dirty: Set<string> | 'all' = new Set();
   if (internal === undefined || internal.form !== form) {
-    internal = adopt(form, snapshot);
-    dirty = 'all';
+    snapshot = reviveSnapshot(form, given);
+    internal = internalOf(snapshot) as SessionInternal;
   } else if (internal.engine.owner !== snapshot) {
     // An older snapshot: its state was handed on. Rebuild it from the snapshot's own values.
     internal = { ...internal, engine: evaluateAll(form, snapshot.values, internal.options) };
     dirty = 'all';
   }
   const step: Step = { internal, snapshot, dirty };
-  const result = isPlainObject(event) && typeof event.type === 'string' ? apply(step, event as SessionEvent) : refuse(step, 'bad-event', isPlainObject(event) ? String(event.type) : typeof event);
-  return result;
+  const read = readEvent(event);
+  return read.type === undefined ? refuse(step, 'bad-event', read.name) : apply(step, read);
 };
 
-const refuse = (step: Step, code: SessionErrorCode, event: string, path?: string): SessionSnapshot => {
+/** A path to name in an error: a string of a path's length at most (it is the sender's input, not repeated at any length). */
+const pathOf = (path: unknown): string | undefined => (typeof path === 'string' && path.length <= 300 ? path : undefined);
+
+const refuse = (step: Step, code: SessionErrorCode, event: string, path?: unknown): SessionSnapshot => {
   const { snapshot } = step;
-  const eventError = path === undefined ? { code, event, message: MESSAGES[code] } : { code, event, path, message: MESSAGES[code] };
+  const named = pathOf(path);
+  const eventError = named === undefined ? { code, event, message: MESSAGES[code] } : { code, event, path: named, message: MESSAGES[code] };
   return materialize(step.internal, { ...snapshot, eventError: Object.freeze(eventError) }, snapshot, step.dirty === 'all' ? 'all' : new Set());
 };
 
 const unchanged = (step: Step): SessionSnapshot =>
   step.snapshot.eventError === undefined && step.dirty !== 'all' ? step.snapshot : materialize(step.internal, { ...step.snapshot, eventError: undefined }, step.snapshot, step.dirty);
-
-const rowCount = (values: FormValues) => (group: string): number => {
-  const rows = values[group];
-  return Array.isArray(rows) ? rows.length : 0;
-};
 
 const topId = (target: PathTarget): string => (target.kind === 'row' ? target.group.id : target.field.id);
 
@@ -168,7 +124,7 @@ const writeCheck = (step: Step, target: PathTarget, path: string, event: string)
   return undefined;
 };
 
-const change = (step: Step, event: { readonly path?: unknown; readonly value?: unknown }): SessionSnapshot => {
+const change = (step: Step, event: { readonly path: unknown; readonly value: unknown }): SessionSnapshot => {
   const { internal, snapshot } = step;
   const values = snapshot.values;
   const path = typeof event.path === 'string' ? event.path : '';
@@ -182,7 +138,8 @@ const change = (step: Step, event: { readonly path?: unknown; readonly value?: u
   const key = touchKey(path, internal.rowKeys);
   const current = target.kind === 'row' ? (values[target.group.id] as readonly FormValues[])[target.index]?.[target.field.id] : values[target.field.id];
   if (sameValue(current, value)) return touch(step, [key], [topId(target)]);
-  const touched = new Set(internal.touched).add(key);
+  // After a submit every key is touched already: no copy of thousands of keys per keystroke.
+  const touched = internal.touched.has(key) ? internal.touched : new Set(internal.touched).add(key);
   if (target.kind === 'field') {
     if (target.field.newRowScope !== undefined) return replaceRows(step, target.field, value, touched);
     return commit(step, { ...values, [target.field.id]: value }, [target.field.id], { touched });
@@ -203,7 +160,7 @@ const acceptsType = (field: FieldIR, value: unknown, engine: Engine): boolean =>
 };
 
 /** A whole group replaced by `change`: rows keep their keys by position, new rows get new keys. */
-const replaceRows = (step: Step, group: FieldIR, value: unknown, touched: Set<string>): SessionSnapshot => {
+const replaceRows = (step: Step, group: FieldIR, value: unknown, touched: ReadonlySet<string>): SessionSnapshot => {
   const { internal, snapshot } = step;
   const rows = Array.isArray(value) ? value : [];
   const old = internal.rowKeys.get(group.id) ?? [];
@@ -215,12 +172,12 @@ const replaceRows = (step: Step, group: FieldIR, value: unknown, touched: Set<st
 
 const groupTarget = (step: Step, path: unknown, event: string): FieldIR | SessionSnapshot => {
   const field = typeof path === 'string' ? step.internal.form.fieldsByKey.get(path) : undefined;
-  if (field === undefined || field.group !== undefined) return refuse(step, 'unknown-path', event, typeof path === 'string' ? path : undefined);
+  if (field === undefined || field.group !== undefined) return refuse(step, 'unknown-path', event, path);
   if (field.newRowScope === undefined) return refuse(step, 'not-a-group', event, field.id);
   return writeCheck(step, { kind: 'field', field }, field.id, event) ?? field;
 };
 
-const addRow = (step: Step, event: { readonly path?: unknown }): SessionSnapshot => {
+const addRow = (step: Step, event: { readonly path: unknown }): SessionSnapshot => {
   const group = groupTarget(step, event.path, 'addRow');
   if (!('key' in group)) return group;
   const { internal, snapshot } = step;
@@ -232,7 +189,7 @@ const addRow = (step: Step, event: { readonly path?: unknown }): SessionSnapshot
   return commit(step, { ...snapshot.values, [group.id]: [...rows, newRow(group, internal.engine.options.role)] }, [group.id], { rowKeys, nextRowKey: internal.nextRowKey + 1 });
 };
 
-const removeRow = (step: Step, event: { readonly path?: unknown; readonly index?: unknown }): SessionSnapshot => {
+const removeRow = (step: Step, event: { readonly path: unknown; readonly index: unknown }): SessionSnapshot => {
   const group = groupTarget(step, event.path, 'removeRow');
   if (!('key' in group)) return group;
   const { internal, snapshot } = step;
@@ -251,19 +208,20 @@ const submit = (step: Step): SessionSnapshot => {
   const keys: string[] = [];
   for (const paths of internal.engine.paths.values()) for (const path of paths) keys.push(touchKey(path, internal.rowKeys));
   const engine = internal.engine;
-  const valid = engine.rootErrors.length === 0 && engine.fieldsWithErrors === 0 && engine.ruleErrors.length === 0;
-  const submitted = valid ? deepFreeze((readJson(engine.cleaned).value ?? {}) as FormValues) : undefined;
+  const valid = isValid(engine);
+  const submitted = valid ? cleanedValues(engine) : undefined;
   return touch(step, keys, [...engine.paths.keys()], valid ? 'submitted' : 'editing', submitted);
 };
 
-const setLocale = (step: Step, event: { readonly locale?: unknown }): SessionSnapshot => {
+const setLocale = (step: Step, event: { readonly locale: unknown }): SessionSnapshot => {
   const { internal, snapshot } = step;
-  if (typeof event.locale !== 'string' || !LOCALE.test(event.locale)) return refuse(step, 'bad-locale', 'setLocale');
-  if (event.locale === snapshot.locale) return unchanged(step);
   const locale = event.locale;
+  if (!isLocaleTag(locale)) return refuse(step, 'bad-locale', 'setLocale');
+  if (locale === snapshot.locale) return unchanged(step);
   const engine = internal.engine;
   // Messages are written again from the issues held, not by validating again.
-  const relocalize = (issues: readonly ValidationIssue[]): ValidationIssue[] => issues.map((issue) => ({ ...issue, message: formatIssue(issue, locale) }));
+  // Frozen as the pass freezes its issues: a snapshot hands them to renderers.
+  const relocalize = (issues: readonly ValidationIssue[]): ValidationIssue[] => issues.map((issue) => Object.freeze({ ...issue, message: formatIssue(issue, locale) }));
   for (const [id, issues] of engine.fieldErrors) engine.fieldErrors.set(id, relocalize(issues));
   engine.ruleErrors = relocalize(engine.ruleErrors);
   engine.rootErrors = relocalize(engine.rootErrors);
@@ -274,22 +232,26 @@ const setLocale = (step: Step, event: { readonly locale?: unknown }): SessionSna
 
 const reset = (step: Step): SessionSnapshot => {
   const { internal } = step;
-  return initialSnapshot(internal.form, internal.initial, internal.options, { now: internal.now, fixed: internal.fixedClock }, internal.initial, internal.nextRowKey);
+  return initialSnapshot({
+    form: internal.form, values: internal.initial, options: internal.options, clock: { now: internal.now, fixed: internal.fixedClock },
+    initial: internal.initial, nextRowKey: internal.nextRowKey,
+  });
 };
 
-const apply = (step: Step, event: SessionEvent): SessionSnapshot => {
+const blur = (step: Step, path: unknown): SessionSnapshot => {
+  const target = parsePath(step.internal.form, path, rowCount(step.snapshot.values));
+  if (target === undefined) return refuse(step, 'unknown-path', 'blur', path);
+  return touch(step, [touchKey(path as string, step.internal.rowKeys)], [topId(target)]);
+};
+
+const apply = (step: Step, event: ReadEvent): SessionSnapshot => {
   switch (event.type) {
     case 'change': return change(step, event);
-    case 'blur': {
-      const target = parsePath(step.internal.form, event.path, rowCount(step.snapshot.values));
-      if (target === undefined) return refuse(step, 'unknown-path', 'blur', typeof event.path === 'string' ? event.path : undefined);
-      return touch(step, [touchKey(event.path, step.internal.rowKeys)], [topId(target)]);
-    }
+    case 'blur': return blur(step, event.path);
     case 'addRow': return addRow(step, event);
     case 'removeRow': return removeRow(step, event);
     case 'reset': return reset(step);
     case 'submit': return submit(step);
     case 'setLocale': return setLocale(step, event);
-    default: return refuse(step, 'bad-event', String((event as { type: unknown }).type));
   }
 };
