@@ -27,7 +27,7 @@ type AggregateKind = (context: SummaryContext, name: string, entry: unknown) => 
 
 /** The aggregates, one file each under ./summary. */
 const KINDS: Readonly<Record<string, AggregateKind>> = { count: countBy, average: averageOf, conversion: conversionOf, duration: durationOf, overdue: overdueOf };
-const KIND_NAMES = Object.keys(KINDS);
+const KIND_NAMES = /* @__PURE__ */ Object.keys(KINDS);
 
 /** Every entry of the spec read and checked before a single record is: a wrong spec costs no pass. */
 const readSpec = (context: SummaryContext, spec: unknown): { readonly name: string; readonly accumulator: Accumulator<Summary> }[] => {

@@ -3,17 +3,17 @@ import { wallClockOf, wallOfTime, wallTime, type WallClock } from '../../core/zo
 const DAY = 86_400_000;
 // Excel's day 0 of the 1900 date system. Counting from here makes every serial from 1 March 1900 on
 // right despite Excel's fictitious 29 February 1900 (serial 60).
-const EPOCH = Date.UTC(1899, 11, 30);
+const EPOCH = /* @__PURE__ */ Date.UTC(1899, 11, 30);
 // The first and last days Excel both represents and shows correctly: 1900-03-01 and 9999-12-31.
-const FIRST = Date.UTC(1900, 2, 1);
-const LAST = Date.UTC(9999, 11, 31);
+const FIRST = /* @__PURE__ */ Date.UTC(1900, 2, 1);
+const LAST = /* @__PURE__ */ Date.UTC(9999, 11, 31);
 // Days whose offset is remembered, per export: about ninety years of distinct days.
 const MAX_DAYS = 1 << 15;
 // Beyond this an instant's day end may not be a valid Date: such instants are read one by one.
 const SAFE_RANGE = 8.64e15 - 2 * DAY;
 // Intl names years before 1 AD with an era that wallClockOf does not read. No zone changed its
 // clocks before the 19th century, so earlier instants take the zone's offset at the start of 1 AD.
-const YEAR_ONE = new Date(0).setUTCFullYear(1, 0, 1);
+const YEAR_ONE = -62_135_596_800_000; // 0001-01-01T00:00:00Z
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 

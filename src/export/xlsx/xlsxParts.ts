@@ -27,7 +27,8 @@ export const sheetNameOf = (name: string | undefined): string => {
   return cleaned.toLowerCase() === 'history' ? `${cleaned}1` : cleaned;
 };
 
-const contentTypes = HEAD
+// Functions, not constants: a bundle that never writes a workbook must be able to drop them.
+const contentTypes = (): string => HEAD
   + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
   + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
   + '<Default Extension="xml" ContentType="application/xml"/>'
@@ -36,12 +37,12 @@ const contentTypes = HEAD
   + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
   + '</Types>';
 
-const packageRels = HEAD
+const packageRels = (): string => HEAD
   + `<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">`
   + `<Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/>`
   + '</Relationships>';
 
-const workbookRels = HEAD
+const workbookRels = (): string => HEAD
   + `<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">`
   + `<Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/>`
   + `<Relationship Id="rId2" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>`
@@ -49,7 +50,7 @@ const workbookRels = HEAD
 
 // Two fonts (regular, bold), the two fills the format requires, one border, and four cell formats in
 // the order of STYLE. 164 and 165 are the first ids free for custom number formats.
-const styles = HEAD
+const styles = (): string => HEAD
   + `<styleSheet xmlns="${MAIN}">`
   + '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
   + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
@@ -72,9 +73,9 @@ const workbook = (sheetName: string): string => HEAD
 
 /** Every part but the worksheet, as [path, XML], in the order they are written. */
 export const fixedParts = (sheetName: string): ReadonlyArray<readonly [string, string]> => [
-  ['[Content_Types].xml', contentTypes],
-  ['_rels/.rels', packageRels],
+  ['[Content_Types].xml', contentTypes()],
+  ['_rels/.rels', packageRels()],
   ['xl/workbook.xml', workbook(sheetName)],
-  ['xl/_rels/workbook.xml.rels', workbookRels],
-  ['xl/styles.xml', styles],
+  ['xl/_rels/workbook.xml.rels', workbookRels()],
+  ['xl/styles.xml', styles()],
 ];

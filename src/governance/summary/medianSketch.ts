@@ -3,7 +3,7 @@ const EXACT_LIMIT = 1024;
 /** Relative accuracy of the sketch: every value is estimated within 1%. */
 const ALPHA = 0.01;
 const GAMMA = (1 + ALPHA) / (1 - ALPHA);
-const LOG_GAMMA = Math.log(GAMMA);
+const LOG_GAMMA = /* @__PURE__ */ Math.log(GAMMA);
 
 // Bucket keys in value order: 0 for zero, i + 1 for positive values of bucket i, -(i + 1) for negative ones.
 const keyOf = (value: number): number => {
