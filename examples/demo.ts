@@ -1,5 +1,5 @@
 // `npm run demo`: compiles every example form and shows, readably, what formloom does with them.
-import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileForm, diffForms, FormDefinitionError, MemoryDraftStore, migrateRecord, recordAt, WorkflowError, type CompiledForm, type FormRecord } from '../src/index';
@@ -182,7 +182,9 @@ const csv = intakeCal.exporter({ format: 'csv', role: 'clerk' });
 const csvText = csv.toString(quarter);
 console.log(`  ${csv.filename('2025-10-01T09:00:00+08:00')}: ${quarter.length} records, masked for a clerk; first lines:`);
 for (const line of csvText.split('\r\n').slice(0, 3)) console.log(`    ${line.replace(/^\uFEFF/, '').slice(0, 110)}…`);
-const folder = mkdtempSync(join(tmpdir(), 'formloom-demo-'));
+// One folder, written again on every run, so that running the demo twice leaves nothing behind.
+const folder = join(tmpdir(), 'formloom-demo');
+mkdirSync(folder, { recursive: true });
 const xlsx = intakeCal.exporter({ format: 'xlsx', role: 'clerk' });
 const xlsxPath = join(folder, xlsx.filename('2025-10-01T09:00:00+08:00'));
 await xlsx.pipe(quarter, createWriteStream(xlsxPath));

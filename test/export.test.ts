@@ -166,7 +166,7 @@ describe('file names (R21)', () => {
     }));
     const exporter = form.exporter({ format: 'csv' });
     expect(exporter.filename('2025-01-02T03:00:00Z', { company: '../某/科技:公司*?', who: '王小明' })).toBe('某科技公司-王-20250102.csv');
-    expect(exporter.filename('2025-01-02T03:00:00Z')).toBe('--20250102.csv');
+    expect(exporter.filename('2025-01-02T03:00:00Z')).toBe('20250102.csv');
     expect(() => exporter.filename('soon')).toThrow(FormUsageError);
   });
 

@@ -3,6 +3,13 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compileForm, normalizeKey } from '../src/index';
+import { csvRecordWriter } from '../src/export/csvRecordLine';
+import { csvLine } from '../src/export/csvText';
+import { exportPlan } from '../src/export/exportPlan';
+import { exportRows } from '../src/export/exportRows';
+import { internalFormOf } from '../src/form/internal';
+import { loadExampleDefinitions } from '../examples/loadExamples';
+import { SAMPLE_RECORDS } from '../examples/records';
 import { defineForm } from './helpers';
 
 /** One field per kind of personal data, the same in a repeating group, and one field that is not personal. */
@@ -131,6 +138,27 @@ describe('CSV properties', () => {
       });
       for (const cell of cells.flat()) expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
     }), { numRuns: 300 });
+  });
+});
+
+describe('the CSV fast path equals the reference', () => {
+  const examples = loadExampleDefinitions().map(({ definition }) => compileForm(definition));
+  // Sample answers of every example, mutated: hostile values, missing keys, wrong types, more rows.
+  const valuesFor = (id: string) => fc.record({
+    base: fc.constant(SAMPLE_RECORDS[id] ?? {}),
+    extra: fc.dictionary(fc.constantFrom(...Object.keys(SAMPLE_RECORDS[id] ?? {}), 'x'), fc.oneof(fc.anything(), fc.constantFrom('=SUM(A1)', '13812345678', '陳志明', '', null))),
+  }).map(({ base, extra }) => ({ ...base, ...extra }));
+
+  it('writes every record exactly as exportRows + csvLine would, for any role and policy', () => {
+    for (const form of examples) {
+      const internal = internalFormOf(form);
+      const policies = [undefined, ...internal.masking.policies.keys()];
+      fc.assert(fc.property(valuesFor(form.id), fc.constantFrom(undefined, ...form.roles), fc.constantFrom(...policies), fc.constantFrom('zh-CN', 'en'), (values, role, policy, locale) => {
+        const plan = exportPlan(internal, { policy, role, locale, header: 'label', rows: undefined });
+        const reference = exportRows(plan, values).map((row) => csvLine(row.texts)).join('');
+        expect(csvRecordWriter(plan)(values)).toBe(reference);
+      }), { numRuns: 150 });
+    }
   });
 });
 

@@ -28,6 +28,40 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
   return format;
 };
 
+const intlWallClock = (instant: Date, timeZone: string): WallClock => {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) if (part.type !== 'literal' && part.type !== 'era') parts[part.type] = Number(part.value);
+  return {
+    year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0,
+    second: parts.second ?? 0, millisecond: instant.getUTCMilliseconds(),
+  };
+};
+
+// Reading a wall clock through Intl costs microseconds; an export or a summary reads thousands. A
+// zone's offset is therefore read once per UTC day, at the day's first and last millisecond: when both
+// agree it holds all day (no zone changes its clocks and back within a day), and a day whose ends
+// differ holds a change, so its instants are read one by one. Bounded per zone and in zones.
+const DAY = 86_400_000;
+const FIRST_SAFE = -62_135_596_800_000; // 0001-01-01: Intl names earlier years with an era
+const LAST_SAFE = 253_402_300_799_999; // 9999-12-31
+const dayOffsets = new Map<string, Map<number, number>>();
+const intlOffset = (instant: number, timeZone: string): number => wallTime(intlWallClock(new Date(instant), timeZone)) - instant;
+const dayOffset = (instant: number, timeZone: string): number | undefined => {
+  const day = Math.floor(instant / DAY);
+  let days = dayOffsets.get(timeZone);
+  if (days === undefined) {
+    if (dayOffsets.size >= 64) dayOffsets.clear();
+    dayOffsets.set(timeZone, (days = new Map()));
+  }
+  const known = days.get(day);
+  if (known !== undefined) return known;
+  const start = intlOffset(day * DAY, timeZone);
+  if (intlOffset(day * DAY + DAY - 1, timeZone) !== start) return undefined;
+  if (days.size >= 4096) days.clear();
+  days.set(day, start);
+  return start;
+};
+
 /** The wall clock of an instant in `timeZone` (undefined: the runtime's own zone). */
 export const wallClockOf = (instant: Date, timeZone: string | undefined): WallClock => {
   if (timeZone === undefined) {
@@ -36,12 +70,12 @@ export const wallClockOf = (instant: Date, timeZone: string | undefined): WallCl
       hour: instant.getHours(), minute: instant.getMinutes(), second: instant.getSeconds(), millisecond: instant.getMilliseconds(),
     };
   }
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) if (part.type !== 'literal' && part.type !== 'era') parts[part.type] = Number(part.value);
-  return {
-    year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0,
-    second: parts.second ?? 0, millisecond: instant.getUTCMilliseconds(),
-  };
+  const time = instant.getTime();
+  if (time >= FIRST_SAFE && time <= LAST_SAFE - DAY) {
+    const offset = dayOffset(time, timeZone);
+    if (offset !== undefined) return wallOfTime(time + offset);
+  }
+  return intlWallClock(instant, timeZone);
 };
 
 /** The wall clock read as if it were UTC: milliseconds to compare and step calendar days with. */

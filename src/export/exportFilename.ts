@@ -38,12 +38,13 @@ export const exportFilename = (form: InternalForm, now: Date, values: FormValues
   // included; a Windows device name (CON, NUL…) gets a '_'.
   let bytes = extension.length + 2;
   let clean = '';
-  for (const char of name.replace(ILLEGAL, '').replace(/^[\s.]+|[\s.]+$/g, '')) {
+  // A pattern part with nothing in it (no record for `{field:…}`) leaves no stray '-' at either end.
+  for (const char of name.replace(ILLEGAL, '').replace(/^[\s._-]+|[\s._-]+$/g, '')) {
     bytes += utf8Length(char);
     if (bytes > MAX_BYTES) break;
     clean += char;
   }
-  clean = clean.replace(/[\s.]+$/, '');
+  clean = clean.replace(/[\s._-]+$/, '');
   const safe = RESERVED.test(clean) ? `_${clean}` : clean;
   return `${safe === '' ? form.id : safe}.${extension}`;
 };

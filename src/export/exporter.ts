@@ -7,7 +7,8 @@ import { BOM, csvLine } from './csvText';
 import { exportPlan, type ExportPlan } from './exportPlan';
 import { exportFilename } from './exportFilename';
 import { jsonlLine } from './jsonlLine';
-import { isRecordSource, recordLines, recordLinesSync } from './recordLines';
+import { csvRecordWriter } from './csvRecordLine';
+import { isRecordSource, recordLines } from './recordLines';
 import { xlsxChunks } from './xlsx';
 import { xlsxRow } from './xlsxCells';
 import { ExcelDates } from './xlsx/excelDate';
@@ -74,22 +75,12 @@ const CHUNK = 64 * 1024;
 
 async function* textChunks(plan: ExportPlan, format: 'csv' | 'jsonl', records: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<string> {
   let buffer = format === 'csv' ? BOM + csvLine(plan.columns.map((column) => column.header)) : '';
-  if (format === 'csv') {
-    for await (const row of recordLines(plan, records)) {
-      buffer += csvLine(row.texts);
-      if (buffer.length >= CHUNK) {
-        yield buffer;
-        buffer = '';
-      }
-    }
-  } else {
-    const source = records as AsyncIterable<unknown> | Iterable<unknown>;
-    for await (const record of source) {
-      buffer += jsonlLine(plan, record) ?? '';
-      if (buffer.length >= CHUNK) {
-        yield buffer;
-        buffer = '';
-      }
+  const line = format === 'csv' ? csvRecordWriter(plan) : (record: unknown): string => jsonlLine(plan, record) ?? '';
+  for await (const record of records as AsyncIterable<unknown> | Iterable<unknown>) {
+    buffer += line(record);
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
     }
   }
   if (buffer !== '') yield buffer;
@@ -135,8 +126,8 @@ export const createExporter = (form: InternalForm, format: ExportFormat, options
       const source = checkSource(records);
       if (!(Symbol.iterator in (source as object))) throw new FormUsageError('bad-argument', 'toString needs a sync iterable (an array); use stream() for an async iterable');
       let text = format === 'csv' ? BOM + csvLine(plan.columns.map((column) => column.header)) : '';
-      if (format === 'csv') for (const row of recordLinesSync(plan, source as Iterable<unknown>)) text += csvLine(row.texts);
-      else for (const record of source as Iterable<unknown>) text += jsonlLine(plan, record) ?? '';
+      const line = format === 'csv' ? csvRecordWriter(plan) : (record: unknown): string => jsonlLine(plan, record) ?? '';
+      for (const record of source as Iterable<unknown>) text += line(record);
       return text;
     },
     stream,

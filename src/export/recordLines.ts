@@ -16,8 +16,3 @@ export async function* recordLines(plan: ExportPlan, records: Iterable<unknown> 
     for (const record of records) yield* exportRows(plan, record);
   }
 }
-
-/** The same, for a sync iterable, synchronously (for toString). */
-export function* recordLinesSync(plan: ExportPlan, records: Iterable<unknown>): Generator<ExportRow> {
-  for (const record of records) yield* exportRows(plan, record);
-}

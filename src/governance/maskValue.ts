@@ -9,8 +9,16 @@ const MASK_KINDS: readonly MaskKind[] = ['phone', 'email', 'name', 'id-card', 'u
 const points = (text: string): string[] => Array.from(text);
 const stars = (count: number): string => STAR.repeat(Math.max(0, count));
 
+// Most texts have no character outside the BMP: their code units are their code points, and slicing
+// them needs no array (exports mask millions of cells).
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Keeps `head` code points and `tail` code points, masking what lies between (all of it when too short). */
 const keepEnds = (text: string, head: number, tail: number): string => {
+  if (!SURROGATE.test(text)) {
+    if (text.length <= head + tail) return stars(text.length);
+    return text.slice(0, head) + stars(text.length - head - tail) + (tail === 0 ? '' : text.slice(text.length - tail));
+  }
   const chars = points(text);
   if (chars.length <= head + tail) return stars(chars.length);
   return chars.slice(0, head).join('') + stars(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
@@ -50,11 +58,13 @@ const maskAddress = (text: string): string => {
 const maskEmail = (text: string): string => {
   const at = text.lastIndexOf('@');
   if (at <= 0) return keepEnds(text, 1, 0);
-  return `${points(text.slice(0, at))[0] ?? ''}***${text.slice(at)}`;
+  return `${String.fromCodePoint(text.codePointAt(0) as number)}***${text.slice(at)}`;
 };
 
+const PLAIN_MOBILE = /^1[3-9]\d{9}$/;
 const maskPhone = (text: string): string => {
-  const mobile = normalizeCnMobile(text);
+  // A stored mobile is already its 11 digits: no need to normalise it again.
+  const mobile = PLAIN_MOBILE.test(text) ? text : normalizeCnMobile(text);
   if (mobile !== undefined) return keepEnds(mobile, 3, 4);
   // A landline or a foreign number: at most the last four, never more than half of it.
   const digits = points(text.replace(/[\s\-()+.]/g, ''));
@@ -66,13 +76,16 @@ const maskBankCard = (text: string): string => {
   return keepEnds(digits, 0, 4);
 };
 
+const WHITE = /\s/u;
 const maskName = (text: string): string => {
-  const chars = points(text.trim());
+  const name = text.trim();
+  if (!SURROGATE.test(name) && !WHITE.test(name)) return name.length === 0 ? '' : name.length === 1 ? STAR : name[0] + stars(name.length - 1);
+  const chars = points(name);
   if (chars.length === 0) return '';
   // A one-character name would be shown whole by "keep the first": hide it.
   if (chars.length === 1) return STAR;
   // Latin names keep their spaces, so the shape of the name (given name, family name) stays readable.
-  return (chars[0] as string) + chars.slice(1).map((char) => (/\s/u.test(char) ? char : STAR)).join('');
+  return (chars[0] as string) + chars.slice(1).map((char) => (WHITE.test(char) ? char : STAR)).join('');
 };
 
 /** Masks one text the way `kind` says: see maskValue. */
@@ -108,11 +121,16 @@ export const maskValue = (value: unknown, kind: MaskKind): unknown => {
   if (!(MASK_KINDS as readonly unknown[]).includes(kind)) {
     throw new FormUsageError('bad-argument', `maskValue: unknown mask kind (kinds: ${MASK_KINDS.join(', ')})`);
   }
+  return maskChecked(value, kind);
+};
+
+/** maskValue for a kind the compiled form has checked already (the export's hot path). */
+export const maskChecked = (value: unknown, kind: MaskKind): unknown => {
   if (kind === 'none' || value === null || value === undefined) return value;
   if (typeof value === 'string') return value === '' ? value : maskText(value, kind);
   if (typeof value === 'number' || typeof value === 'bigint') return maskText(String(value), kind);
   // A yes/no about a person (has a criminal record, is pregnant) is as personal as a name.
   if (typeof value === 'boolean') return STAR;
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' || typeof item === 'number' ? maskValue(item, kind) : null));
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' || typeof item === 'number' ? maskChecked(item, kind) : null));
   return null;
 };

@@ -5,7 +5,7 @@ import { hasOwn, isPlainObject } from '../core/reserved';
 import { closest } from '../core/suggest';
 import type { FormValues } from '../core/values';
 import { readJson } from '../validate/readJson';
-import { maskValue } from './maskValue';
+import { maskChecked } from './maskValue';
 
 // Plain values are copied: the masked values never share an object with the input, and hold only
 // what JSON can (a bigint or a function is no answer a person gave).
@@ -13,7 +13,7 @@ const copy = (value: unknown): unknown => {
   if (typeof value === 'object' && value !== null) return readJson(value).value;
   return typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol' ? null : value;
 };
-const masked = (value: unknown, kind: MaskKind | undefined): unknown => (kind === undefined || kind === 'none' ? copy(value) : maskValue(value, kind));
+const masked = (value: unknown, kind: MaskKind | undefined): unknown => (kind === undefined || kind === 'none' ? copy(value) : maskChecked(value, kind));
 
 // Text formats that are personal data whether or not the author wrote `pii`: a field checked as a
 // mobile number holds one.
@@ -50,6 +50,7 @@ export interface MaskPlan {
  */
 export const maskPlan = (form: InternalForm, policy: unknown, role: string | undefined): MaskPlan => {
   const names = [...form.masking.policies.keys()];
+  if (policy === undefined) throw new FormUsageError('bad-option', `mask needs a \`policy\` (policies: ${names.join(', ') || 'none'})`, 'policy');
   if (typeof policy !== 'string' || !form.masking.policies.has(policy)) {
     const suggestion = typeof policy === 'string' ? closest(policy, names) : undefined;
     throw new FormUsageError('bad-option', `form '${form.id}' has no masking policy '${String(policy)}'${suggestion === undefined ? '' : ` — did you mean '${suggestion}'?`} (policies: ${names.join(', ') || 'none'})`, 'policy');

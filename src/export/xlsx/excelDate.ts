@@ -7,12 +7,6 @@ const EPOCH = /* @__PURE__ */ Date.UTC(1899, 11, 30);
 // The first and last days Excel both represents and shows correctly: 1900-03-01 and 9999-12-31.
 const FIRST = /* @__PURE__ */ Date.UTC(1900, 2, 1);
 const LAST = /* @__PURE__ */ Date.UTC(9999, 11, 31);
-// Days whose offset is remembered, per export: about ninety years of distinct days.
-const MAX_DAYS = 1 << 15;
-// Beyond this an instant's day end may not be a valid Date: such instants are read one by one.
-const SAFE_RANGE = 8.64e15 - 2 * DAY;
-// Intl names years before 1 AD with an era that wallClockOf does not read. No zone changed its
-// clocks before the 19th century, so earlier instants take the zone's offset at the start of 1 AD.
 const YEAR_ONE = -62_135_596_800_000; // 0001-01-01T00:00:00Z
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
@@ -23,38 +17,18 @@ const wallText = (wall: WallClock, withTime: boolean): string => {
 };
 
 /**
- * Excel serials of instants as shown in one zone.
- *
- * Reading a wall clock through Intl costs some 6 µs, three quarters of a row's time when a row holds
- * two dates, so a zone's offset is read once per UTC day: at the day's first and last millisecond.
- * When both agree, the offset is taken for the whole day — wrong only if a zone changed its clocks
- * and changed them back within one day: in the tz database (every zone, 1800-2100) no two changes
- * are even three days apart. A day whose ends differ holds a change; its instants are read one by one.
+ * Excel serials of instants as shown in one zone. The wall clock comes from core's wallClockOf, which
+ * reads each day's offset once (an export reads millions of dates).
  */
 export class ExcelDates {
-  private readonly offsets = new Map<number, number>();
-
   constructor(private readonly timeZone: string | undefined) {}
-
-  private offsetAt(instant: number): number {
-    return wallTime(wallClockOf(new Date(instant), this.timeZone)) - instant;
-  }
 
   /** The instant's wall clock in the zone, as milliseconds read as if UTC. */
   wallTimeOf(instant: number): number {
-    // The runtime's own zone is read through Date's getters, which are fast already.
-    if (this.timeZone === undefined) return wallTime(wallClockOf(new Date(instant), undefined));
-    if (instant < YEAR_ONE) return instant + this.offsetAt(YEAR_ONE);
-    if (instant > SAFE_RANGE) return instant + this.offsetAt(instant);
-    const day = Math.floor(instant / DAY);
-    let offset = this.offsets.get(day);
-    if (offset === undefined) {
-      offset = this.offsetAt(day * DAY);
-      if (this.offsetAt(day * DAY + DAY - 1) !== offset) return instant + this.offsetAt(instant);
-      if (this.offsets.size >= MAX_DAYS) this.offsets.clear();
-      this.offsets.set(day, offset);
-    }
-    return instant + offset;
+    // Intl names years before 1 AD with an era that wallClockOf does not read; no zone changed its
+    // clocks before the 19th century, so earlier instants take the zone's offset at the start of 1 AD.
+    if (this.timeZone !== undefined && instant < YEAR_ONE) return instant + (wallTime(wallClockOf(new Date(YEAR_ONE), this.timeZone)) - YEAR_ONE);
+    return wallTime(wallClockOf(new Date(instant), this.timeZone));
   }
 
   /**
