@@ -114,6 +114,7 @@ Exports (the intake form's records as a clerk sees them: masked phone, name and 
 | what | rows/s | vs baseline |
 |---|---:|---:|
 | baseline: \`JSON.stringify\` of each record's values, one line each | ${fmt(exportRates.stringify)} | 1.00× |
+| (for scale) \`JSON.stringify\` of each whole FormRecord (values, states, history) | ${fmt(exportRates.stringifyRecord)} | ${ratio(exportRates.stringifyRecord, exportRates.stringify)} |
 | masked CSV (\`exporter.toString\`) | ${fmt(exportRates.csv)} | ${ratio(exportRates.csv, exportRates.stringify)} |
 | masked JSON Lines (\`exporter.toString\`) | ${fmt(exportRates.jsonl)} | ${ratio(exportRates.jsonl, exportRates.stringify)} |
 | masked XLSX (\`exporter.stream\`, deflated) | ${fmt(exportRates.xlsx)} | ${ratio(exportRates.xlsx, exportRates.stringify)} |

@@ -159,7 +159,16 @@ const mergedTicket = intakeCal.mergeRecords(ticket, second, { by: 'admin:李总'
 const mergeEntry = mergedTicket.history.at(-1);
 console.log(`  merged: ${String(mergedTicket.values.customerNo)} keeps its history (${ticket.history.length} entries) and ${second.id.slice(0, 6)}…'s; budget now ${String(mergedTicket.values.budget)}; changes: ${mergeEntry?.changes.map((change) => change.path).join(', ')}`);
 
-heading('12. A quarter of intake records: processed, exported masked, summarised');
+heading('12. Retention: how long a service log is kept, when a CRM profile must be re-confirmed');
+const serviceLog = log.createRecord(SAMPLE_RECORDS['service-feedback-log'], { by: 'clerk:王强', role: 'admin', now: '2024-03-15T10:00:00+08:00' });
+const kept = log.retention(serviceLog, NOW);
+console.log(`  service log of 2024-03-15: purge after ${shanghai(kept.purgeAfter)} (purge now: ${kept.purge})`);
+const crm = forms.get('crm-profile') as CompiledForm;
+const profile = crm.createRecord(SAMPLE_RECORDS['crm-profile'], { by: 'clerk:刘洋', role: 'clerk', now: '2026-03-01T09:00:00+08:00' });
+const due = crm.retention(profile, NOW);
+console.log(`  CRM profile of 2026-03-01: re-confirm by ${shanghai(due.reconfirmBy)}; stale now: ${due.stale}`);
+
+heading('13. A quarter of intake records: processed, exported masked, summarised');
 const quarter: FormRecord[] = [];
 let serial = 0;
 for (const values of generatedIntakeValues(60, 7)) {
@@ -205,12 +214,3 @@ console.log(`  satisfaction by month: ${(summaries.trend.trend ?? []).map((point
 console.log(`  reached 'done' by demand type: ${summaries.done.groups.map((group) => `${group.label} ${group.reached}/${group.records}`).join(', ')}`);
 console.log(`  hours from pending to done, by industry: ${(summaries.time.groups ?? []).map((group) => `${group.label} ${group.averageHours === null ? '-' : group.averageHours.toFixed(1)}`).join(', ')}`);
 console.log(`  overdue on 2025-10-01: ${summaries.late.overdue} of ${summaries.late.records}`);
-
-heading('13. Retention: how long a service log is kept, when a CRM profile must be re-confirmed');
-const serviceLog = log.createRecord(SAMPLE_RECORDS['service-feedback-log'], { by: 'clerk:王强', role: 'admin', now: '2024-03-15T10:00:00+08:00' });
-const kept = log.retention(serviceLog, NOW);
-console.log(`  service log of 2024-03-15: purge after ${shanghai(kept.purgeAfter)} (purge now: ${kept.purge})`);
-const crm = forms.get('crm-profile') as CompiledForm;
-const profile = crm.createRecord(SAMPLE_RECORDS['crm-profile'], { by: 'clerk:刘洋', role: 'clerk', now: '2026-03-01T09:00:00+08:00' });
-const due = crm.retention(profile, NOW);
-console.log(`  CRM profile of 2026-03-01: re-confirm by ${shanghai(due.reconfirmBy)}; stale now: ${due.stale}`);
