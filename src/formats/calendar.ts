@@ -15,8 +15,31 @@ const MONTH = /^(\d{4})-(\d{2})$/;
 // optional, offset optional (a local time, as people type it).
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** `YYYY-MM-DD` that names a real day. */
+/** The number written by `count` ASCII digits from `at`, or -1 when any of them is not a digit. */
+const digitsAt = (value: string, at: number, count: number): number => {
+  let number = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+};
+
+/**
+ * `YYYY-MM-DD` that names a real day. Read by character codes: every date answer of every record
+ * passes here, and the regular expression with three captures and three Number() calls was a sixth
+ * of a whole validation. `isDateByPattern` is the reference a property test holds it to.
+ */
 export const isDate = (value: string): boolean => {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  return year >= 0 && month >= 0 && day >= 0 && isCalendarDate(year, month, day);
+};
+
+export const isDateByPattern = (value: string): boolean => {
   const match = DATE.exec(value);
   return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 };

@@ -111,6 +111,10 @@ const substr = (source: unknown, start: unknown, end: unknown): string => {
   return text.substr(start as number, end as number);
 };
 
+/** JSON Logic's `in`, as json-logic-js: a falsy haystack ('' included) contains nothing. */
+export const within = (needle: unknown, haystack: unknown): boolean =>
+  haystack !== '' && (typeof haystack === 'string' || Array.isArray(haystack)) ? haystack.indexOf(needle as never) !== -1 : false;
+
 const conditional: Builder = (args) => (data) => {
   let i = 0;
   for (; i < args.length - 1; i += 2) {
@@ -186,9 +190,7 @@ const BUILDERS: ReadonlyMap<string, Builder> = /* @__PURE__ */ (() => new Map<st
   }],
   ['/', binary((a: number, b: number) => a / b)],
   ['%', binary((a: number, b: number) => a % b)],
-  // json-logic-js: a falsy haystack ('' included) contains nothing.
-  ['in', binary((needle: unknown, haystack: unknown) =>
-    haystack !== '' && (typeof haystack === 'string' || Array.isArray(haystack)) ? haystack.indexOf(needle as never) !== -1 : false)],
+  ['in', binary(within)],
   ['cat', (args) => (data) => evaluateAll(args, data).join('')],
   ['substr', (args) => (data) => substr(argument(args, 0)(data), argument(args, 1)(data), args[2]?.(data))],
   ['merge', (args) => (data) => evaluateAll(args, data).reduce<unknown[]>((all, value) => all.concat(value), [])],

@@ -37,7 +37,7 @@ export interface PassOptions {
 export type Data = Readonly<Record<string, unknown>>;
 
 // JSON has no NaN or Infinity: a computation that produces one has no answer.
-const finite = (value: unknown): unknown =>
+export const finite = (value: unknown): unknown =>
   typeof value === 'number' && !Number.isFinite(value) ? null : value === undefined ? null : value;
 
 /**
@@ -45,7 +45,7 @@ const finite = (value: unknown): unknown =>
  * What JSON cannot hold (a bigint, a function, a symbol) is no answer a person gave: it becomes null,
  * so the cleaned values always serialise.
  */
-const keepInvalid = (raw: unknown): unknown => {
+export const keepInvalid = (raw: unknown): unknown => {
   if (typeof raw === 'object' && raw !== null) return readJson(raw).value;
   return typeof raw === 'bigint' || typeof raw === 'function' || typeof raw === 'symbol' ? null : raw;
 };
@@ -265,9 +265,9 @@ export class Pass {
   }
 }
 
-const FORBIDDEN: Failure = { code: 'forbidden' };
-const REQUIRED: Failure = { code: 'required' };
-const ROW_TYPE: Failure = { code: 'type', params: { expected: 'object' } };
+export const FORBIDDEN: Failure = { code: 'forbidden' };
+export const REQUIRED: Failure = { code: 'required' };
+export const ROW_TYPE: Failure = { code: 'type', params: { expected: 'object' } };
 const messageCache = /* @__PURE__ */ new WeakMap<FieldIR, Map<string, string>>();
 const paramsKeys = /* @__PURE__ */ new WeakMap<Failure, string>();
 

@@ -4,6 +4,7 @@ import type { Scope } from '../fields/fieldKind';
 import { isPlainObject } from '../core/reserved';
 import { Pass, type FieldState, type PassOptions } from './pass';
 import { readJson } from './readJson';
+import { generatedWalk } from './generate/generatedWalk';
 
 export type { FieldState, PassOptions };
 
@@ -36,11 +37,25 @@ export const runPass = (form: InternalForm, input: unknown, options: PassOptions
   }
 };
 
-const fullPass = (form: InternalForm, input: unknown, previousInput: unknown, options: PassOptions, unreadable: readonly string[]): PassResult => {
+/** The same pass without the generated walk: the reference the generated code is tested against. */
+export const runReferencePass = (form: InternalForm, input: unknown, options: PassOptions): PassResult => {
+  try {
+    return fullPass(form, input, options.previous, options, [], false);
+  } catch {
+    const values = readJson(input);
+    const previous = readJson(options.previous);
+    return fullPass(form, values.value, previous.value, options, values.unreadable, false);
+  }
+};
+
+const fullPass = (form: InternalForm, input: unknown, previousInput: unknown, options: PassOptions, unreadable: readonly string[], generated = true): PassResult => {
   const pass = new Pass(form, options);
   const source = pass.checkInput(input, unreadable);
   const previous = isPlainObject(previousInput) ? previousInput : undefined;
-  for (const field of form.evaluationOrder) pass.visitTopLevel(field, source, previous);
+  // The generated walk covers a fresh pass (no earlier values); the reference walk does the rest.
+  const walk = generated && previous === undefined ? generatedWalk(form) : undefined;
+  if (walk !== undefined) walk(pass, source, options.role, options.access === 'all', options.mode === 'draft', pass.states);
+  else for (const field of form.evaluationOrder) pass.visitTopLevel(field, source, previous);
   pass.checkRules();
   return { errors: pass.errors, values: pass.values, states: pass.states, tags: options.tags ? pass.tags() : undefined, scope: pass.scope };
 };
