@@ -6,7 +6,7 @@ import type { InternalForm } from '../src/compile/internalForm';
 import { runPass, runReferencePass, type PassOptions } from '../src/validate/runPass';
 import { generatedWalk } from '../src/validate/generate/generatedWalk';
 import { walkSource } from '../src/validate/generate/walkSource';
-import { jsString } from '../src/validate/generate/jsString';
+import { jsString } from '../src/core/jsString';
 import { isDate, isDateByPattern } from '../src/formats/calendar';
 import { loadExampleDefinitions } from '../examples/loadExamples';
 import { NOW, SAMPLE_RECORDS } from '../examples/records';

@@ -5,6 +5,7 @@ import { touchKey } from './sessionPaths';
 import { internalOf, withInternal, type SessionInternal } from './sessionState';
 import type { FieldSnapshot, SessionEventError, SessionOrigin, SessionSnapshot } from './sessionTypes';
 import { sessionWork } from './sessionWork';
+import { shapesOf } from './shapes';
 
 
 /** What a snapshot holds besides the evaluated fields. */
@@ -51,35 +52,58 @@ export const materialize = (
   dirty: ReadonlySet<string> | 'all',
 ): SessionSnapshot => {
   const { engine, form, rowKeys, touched } = internal;
-  const fields: Record<string, FieldSnapshot> = {};
-  const shown: ValidationIssue[] = [...engine.rootErrors];
-  for (const field of form.fields) {
-    const reuse = previous !== undefined && dirty !== 'all' && !dirty.has(field.id);
-    let errorsAt: ((path: string) => readonly ValidationIssue[]) | undefined;
+  const incremental = previous !== undefined && dirty !== 'all';
+  // Top-level states first, in definition order, as one fixed shape; then each group's row paths.
+  const top: Record<string, FieldSnapshot> = incremental ? (previous.fields as Record<string, FieldSnapshot>) : {};
+  let errorsChanged = !incremental;
+  const build = (path: string, id: string, errorsAt: { lookup?: (path: string) => readonly ValidationIssue[] }): FieldSnapshot => {
+    sessionWork.fieldsBuilt++;
+    const before = previous?.fields[path];
+    const state = engine.states[path];
+    const isTouched = touched.has(touchKey(path, rowKeys));
+    const found = isTouched ? (errorsAt.lookup ??= errorLookup(engine, id))(path) : NO_ERRORS;
+    const errors = before !== undefined && sameIssues(before.errors, found) ? before.errors : found.length === 0 ? NO_ERRORS : found;
+    if (before?.errors !== errors) errorsChanged = true;
+    return before !== undefined && before.visible === state?.visible && before.required === state.required &&
+      before.readonly === state.readonly && before.touched === isTouched && before.errors === errors
+      ? before
+      : Object.freeze({ visible: state?.visible ?? false, required: state?.required ?? false, readonly: state?.readonly ?? true, touched: isTouched, errors });
+  };
+  const changedTop: [string, FieldSnapshot][] = [];
+  // A keystroke touches a few fields of hundreds: only those are looked at.
+  if (incremental) {
+    for (const id of dirty) if (form.topLevelIds.has(id)) changedTop.push([id, build(id, id, {})]);
+  } else {
+    for (const field of form.fields) top[field.id] = build(field.id, field.id, {});
+  }
+  const shapes = shapesOf(form);
+  const fields = shapes.fields(top) as Record<string, FieldSnapshot>;
+  for (const [path, entry] of changedTop) fields[path] = entry;
+  for (const field of shapes.groups) {
+    const fresh = !incremental || dirty.has(field.id);
+    // Rows added or removed change which errors show.
+    if (fresh) errorsChanged = true;
+    const errorsAt = {};
     for (const path of engine.paths.get(field.id) ?? []) {
-      const before = previous?.fields[path];
-      let entry: FieldSnapshot | undefined = reuse ? before : undefined;
-      if (entry === undefined) {
-        sessionWork.fieldsBuilt++;
-        const state = engine.states[path];
-        const isTouched = touched.has(touchKey(path, rowKeys));
-        const found = isTouched ? (errorsAt ??= errorLookup(engine, field.id))(path) : NO_ERRORS;
-        const errors = before !== undefined && sameIssues(before.errors, found) ? before.errors : found.length === 0 ? NO_ERRORS : found;
-        entry = before !== undefined && before.visible === state?.visible && before.required === state.required &&
-          before.readonly === state.readonly && before.touched === isTouched && before.errors === errors
-          ? before
-          : Object.freeze({ visible: state?.visible ?? false, required: state?.required ?? false, readonly: state?.readonly ?? true, touched: isTouched, errors });
-      }
-      fields[path] = entry;
-      for (const error of entry.errors) shown.push(error);
+      if (path === field.id) continue;
+      fields[path] = fresh ? build(path, field.id, errorsAt) : (previous?.fields[path] as FieldSnapshot);
     }
+  }
+  let shown: readonly ValidationIssue[];
+  if (!errorsChanged && previous !== undefined) shown = previous.errors;
+  else {
+    const list: ValidationIssue[] = [...engine.rootErrors];
+    for (const field of form.fields) {
+      for (const path of engine.paths.get(field.id) ?? []) for (const error of (fields[path] as FieldSnapshot).errors) list.push(error);
+    }
+    shown = list;
   }
   const rows: Record<string, readonly string[]> = {};
   for (const [group, keys] of rowKeys) rows[group] = keys;
   const sameRows = previous !== undefined && Object.keys(previous.rows).length === rowKeys.size &&
     [...rowKeys].every(([group, keys]) => previous.rows[group] === keys);
   const tags = previous !== undefined && sameList(previous.tags, engine.tags) ? previous.tags : Object.freeze([...engine.tags]);
-  const errors = previous !== undefined && sameIssues(previous.errors, shown) ? previous.errors : Object.freeze(shown);
+  const errors = previous !== undefined && (shown === previous.errors || sameIssues(previous.errors, shown)) ? previous.errors : Object.freeze(shown);
   const snapshot: SessionSnapshot = {
     status: parts.status,
     values: parts.values,

@@ -15,6 +15,7 @@ import { reviveSnapshot } from './reviveSnapshot';
 import { parsePath, rowCount, touchKey, type PathTarget } from './sessionPaths';
 import { internalOf, type SessionInternal } from './sessionState';
 import { materialize } from './snapshot';
+import { shapesOf } from './shapes';
 import type { SessionErrorCode, SessionSnapshot } from './sessionTypes';
 
 const MAX_ROWS = 10_000;
@@ -82,6 +83,13 @@ const ruleFields = (errors: readonly ValidationIssue[], into: Set<string>): void
 };
 
 /** Applies new values: re-evaluates what the change reaches and builds the next snapshot. */
+/** The values with one answer replaced, in the form's fixed shape (see shapes.ts). */
+const withValue = (form: InternalForm, values: FormValues, id: string, value: unknown): FormValues => {
+  const next = shapesOf(form).values(values) as FormValues;
+  next[id] = value;
+  return next;
+};
+
 const commit = (
   step: Step,
   values: FormValues,
@@ -93,7 +101,9 @@ const commit = (
   const engine = internal.engine;
   const dirty = step.dirty === 'all' ? 'all' : new Set(step.dirty);
   if (dirty !== 'all') ruleFields(engine.ruleErrors, dirty);
-  const frozen = deepFreeze(values);
+  // Only the changed answers are new: everything else was frozen with the snapshot it came from.
+  const frozen = Object.freeze(values);
+  for (const id of changed) deepFreeze(values[id]);
   for (const id of reevaluate(internal.form, engine, frozen, changed)) if (dirty !== 'all') dirty.add(id);
   if (dirty !== 'all') {
     ruleFields(engine.ruleErrors, dirty);
@@ -142,12 +152,12 @@ const change = (step: Step, event: { readonly path: unknown; readonly value: unk
   const touched = internal.touched.has(key) ? internal.touched : new Set(internal.touched).add(key);
   if (target.kind === 'field') {
     if (target.field.newRowScope !== undefined) return replaceRows(step, target.field, value, touched);
-    return commit(step, { ...values, [target.field.id]: value }, [target.field.id], { touched });
+    return commit(step, withValue(internal.form, values, target.field.id, value), [target.field.id], { touched });
   }
   const rows = [...(values[target.group.id] as readonly FormValues[])];
   const row = rows[target.index];
   rows[target.index] = { ...(isPlainObject(row) ? row : {}), [target.field.id]: value };
-  return commit(step, { ...values, [target.group.id]: rows }, [target.group.id], { touched });
+  return commit(step, withValue(internal.form, values, target.group.id, rows), [target.group.id], { touched });
 };
 
 const slot: Slot = { value: undefined };
@@ -167,7 +177,7 @@ const replaceRows = (step: Step, group: FieldIR, value: unknown, touched: Readon
   let next = internal.nextRowKey;
   const keys = Object.freeze(rows.map((_, index) => old[index] ?? `r${next++}`));
   const rowKeys = new Map(internal.rowKeys).set(group.id, keys);
-  return commit(step, { ...snapshot.values, [group.id]: rows }, [group.id], { touched, rowKeys, nextRowKey: next });
+  return commit(step, withValue(internal.form, snapshot.values, group.id, rows), [group.id], { touched, rowKeys, nextRowKey: next });
 };
 
 const groupTarget = (step: Step, path: unknown, event: string): FieldIR | SessionSnapshot => {
@@ -186,7 +196,7 @@ const addRow = (step: Step, event: { readonly path: unknown }): SessionSnapshot 
   if (rows.length >= Math.min(max, MAX_ROWS)) return refuse(step, 'too-many-rows', 'addRow', group.id);
   const keys = Object.freeze([...(internal.rowKeys.get(group.id) ?? []), `r${internal.nextRowKey}`]);
   const rowKeys = new Map(internal.rowKeys).set(group.id, keys);
-  return commit(step, { ...snapshot.values, [group.id]: [...rows, newRow(group, internal.engine.options.role)] }, [group.id], { rowKeys, nextRowKey: internal.nextRowKey + 1 });
+  return commit(step, withValue(internal.form, snapshot.values, group.id, [...rows, newRow(group, internal.engine.options.role)]), [group.id], { rowKeys, nextRowKey: internal.nextRowKey + 1 });
 };
 
 const removeRow = (step: Step, event: { readonly path: unknown; readonly index: unknown }): SessionSnapshot => {
@@ -200,7 +210,7 @@ const removeRow = (step: Step, event: { readonly path: unknown; readonly index: 
   const removed = `${group.id}#${keys[index] ?? ''}.`;
   const touched = new Set([...internal.touched].filter((key) => !key.startsWith(removed)));
   const rowKeys = new Map(internal.rowKeys).set(group.id, Object.freeze(keys.filter((_, i) => i !== index)));
-  return commit(step, { ...snapshot.values, [group.id]: rows.filter((_, i) => i !== index) }, [group.id], { touched, rowKeys });
+  return commit(step, withValue(internal.form, snapshot.values, group.id, rows.filter((_, i) => i !== index)), [group.id], { touched, rowKeys });
 };
 
 const submit = (step: Step): SessionSnapshot => {

@@ -1,5 +1,6 @@
 import type { InternalForm } from '../../compile/internalForm';
 import { hasOwn, isPlainObject } from '../../core/reserved';
+import { canGenerateCode } from '../../core/codeGeneration';
 import type { Failure } from '../../core/issues';
 import { within } from '../../logic/compileLogic';
 import { truthy } from '../../logic/truthy';
@@ -13,23 +14,6 @@ const UNKNOWN: Failure = { code: 'unknownField' };
 const HELPERS = /* @__PURE__ */ Object.freeze({ hasOwn, isPlainObject, truthy, within, finite, keepInvalid, FORBIDDEN, REQUIRED, ROW_TYPE, UNKNOWN });
 
 type Factory = (fields: unknown, constants: unknown, helpers: unknown) => Walk;
-
-let codeGeneration: boolean | undefined;
-/**
- * Whether this runtime lets code be compiled from strings: a page whose Content-Security-Policy
- * lacks 'unsafe-eval', or Node run with --disallow-code-generation-from-strings, throws here. Asked
- * once; where it is refused every form uses the reference pass.
- */
-export const canGenerateCode = (): boolean => {
-  if (codeGeneration === undefined) {
-    try {
-      codeGeneration = new Function('return 1')() === 1;
-    } catch {
-      codeGeneration = false;
-    }
-  }
-  return codeGeneration;
-};
 
 const walks = /* @__PURE__ */ new WeakMap<InternalForm, Walk | null>();
 

@@ -1,6 +1,6 @@
 import { compileLogic, type Evaluator } from '../../logic/compileLogic';
 import { isOperation, splitOperation } from '../../logic/isLogic';
-import { jsString } from './jsString';
+import { jsString } from '../../core/jsString';
 
 /**
  * Writes a JSON Logic condition as a JavaScript expression over the generated walk's locals, for the

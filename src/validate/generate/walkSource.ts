@@ -1,6 +1,6 @@
 import type { FieldIR, InternalForm } from '../../compile/internalForm';
 import { isPlainObject } from '../../core/reserved';
-import { jsString as text } from './jsString';
+import { jsString as text } from '../../core/jsString';
 import { condition, type LogicContext } from './logicSource';
 
 /**
