@@ -125,7 +125,10 @@ export const peerSection = async (): Promise<{ markdown: string; summary: string
   const heaps = engines.map(heapOf);
 
   const us = (rate: number): string => (1e6 / rate).toFixed(2);
-  const ratio = (mine: number, theirs: number): string => `${(mine / theirs).toFixed(2)}×`;
+  const ratio = (mine: number, theirs: number): string => {
+    const value = mine / theirs;
+    return value < 0.01 ? `1/${Math.round(1 / value).toLocaleString('en-US')}` : `${value.toFixed(2)}×`;
+  };
   const rows = engines.map((peer, i) => `| ${peer.name} | ${us(validRates[i] as number)} | ${us(invalidRates[i] as number)} | ${us(bigValidRates[i] as number)} | ${us(bigInvalidRates[i] as number)} | ${(latency[i]?.p50 ?? 0).toFixed(1)} | ${(latency[i]?.p95 ?? 0).toFixed(1)} | ${(compileSame[i] as number).toFixed(2)} | ${fmt((heaps[i]?.perForm ?? 0) / 1024)} | ${fmt((heaps[i]?.perSession ?? 0) / 1024)} | ${fmt((bundles[i] as number) / 1024)} |`);
   // Time ratios: formloom's time over the peer's (below 1 = formloom faster).
   const timeRatio = (rates: number[], i: number): string => ratio(rates[i] as number, rates[ours] as number);
@@ -148,7 +151,7 @@ Throughput: interleaved rounds, median; change: one event at a time, engines int
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
-formloom's time as a share of each peer's (below 1.00× = formloom faster; bundle: formloom's size over the peer's):
+formloom's time as a share of each peer's (below 1.00× = formloom faster; 1/700 = 700 times faster; bundle: formloom's size over the peer's):
 
 | peer | validate valid | invalid | 200 valid | 200 invalid | change p50 | compile | bundle |
 |---|---:|---:|---:|---:|---:|---:|---:|
