@@ -2,9 +2,9 @@
  * A 200-field form: the intake example's sections repeated ten times (field ids suffixed, every
  * condition rewritten to read its own copy), the shape of a large CRM form.
  */
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const rename = (logic: Json, ids: ReadonlySet<string>, suffix: string): Json => {
+export const rename = (logic: Json, ids: ReadonlySet<string>, suffix: string): Json => {
   if (Array.isArray(logic)) return logic.map((item) => rename(item, ids, suffix));
   if (logic === null || typeof logic !== 'object') return logic;
   const result: { [key: string]: Json } = {};

@@ -4,25 +4,15 @@
  * rewritten to read its own copy. Peers build the same form from the same list.
  */
 import { readFileSync } from 'node:fs';
+import { rename, type Json } from '../bigForm';
 import { benchInvalidRecord, benchValidRecord } from './records';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface FieldJson { id: string; type: string; [key: string]: Json }
 interface SectionJson { id: string; fields: FieldJson[]; [key: string]: Json }
 
 export const BIG_COPIES = 12;
 export const intakeDefinition = (): { sections: SectionJson[]; [key: string]: unknown } =>
   JSON.parse(readFileSync(new URL('./intake.json', import.meta.url), 'utf8')) as { sections: SectionJson[] };
-
-const rename = (logic: Json, ids: ReadonlySet<string>, suffix: string): Json => {
-  if (Array.isArray(logic)) return logic.map((item) => rename(item, ids, suffix));
-  if (logic === null || typeof logic !== 'object') return logic;
-  const result: { [key: string]: Json } = {};
-  for (const [key, value] of Object.entries(logic)) {
-    result[key] = key === 'var' && typeof value === 'string' && ids.has(value) ? `${value}${suffix}` : rename(value, ids, suffix);
-  }
-  return result;
-};
 
 /** The flat fields, in definition order (what each copy repeats). */
 export const flatFields = (): FieldJson[] => intakeDefinition().sections.flatMap((section) => section.fields).filter((field) => field.type !== 'group');

@@ -1,23 +1,12 @@
+import { intakeRecord } from '../../examples/records';
+
 /**
  * The records every engine in the peer bench validates (bench/forms/intake.json). Built by one
  * function each call site shares, so every engine gets objects of the same shape (an object that had
  * a key deleted is slower in V8 for every engine).
  */
 export const benchValidRecord = (): Record<string, unknown> => ({
-  customerType: 'enterprise',
-  name: '张伟',
-  phone: '13812345678',
-  email: 'zhang.wei@example.com',
-  companyName: '杭州某某科技有限公司',
-  industry: 'manufacturing',
-  demandType: 'cooperation',
-  demandDescription: '需要采购10台工业设备，用于汽车零部件生产线',
-  expectedDate: '2026-12-20',
-  budget: 'gt100k',
-  urgency: 'high',
-  feedbackType: 'satisfaction',
-  feedbackContent: '产品操作复杂，建议简化流程',
-  satisfaction: 4,
+  ...intakeRecord,
   isDecisionMaker: true,
   decisionScope: 'purchase',
   sources: ['expo', 'referral'],
