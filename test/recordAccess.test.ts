@@ -228,6 +228,22 @@ describe('recordAt with what a caller may pass', () => {
     expect(Object.isFrozen(loaded.values)).toBe(false);
   });
 
+  it('gives back an answer holding an own __proto__ key as it was, in a field and in a row', () => {
+    const form = compileForm({ id: 'p', version: 1, title: 'P', sections: [{ id: 's', fields: [
+      { id: 'note', type: 'text', label: 'Note' },
+      { id: 'rows', type: 'group', label: 'Rows', fields: [{ id: 'memo', type: 'text', label: 'Memo' }] },
+    ] }] });
+    const odd = JSON.parse('{"__proto__":{"polluted":1}}') as unknown;
+    // Only a record written by hand or loaded from a store can hold one: validation refuses it as an answer.
+    const made = form.createRecord({ note: 'a', rows: [{ memo: 'a' }] }, { by: 'u', now: new Date(NOW) });
+    const first = { ...made, values: { note: odd, rows: [{ memo: odd }] } } as FormRecord;
+    const second = form.updateRecord(first, { note: 'plain', rows: [{ memo: 'plain' }] }, { by: 'u', now: new Date(NOW) });
+    const before = recordAt(second, 1) as { note: unknown; rows: { memo: unknown }[] };
+    expect(Object.keys(before.note as object)).toEqual(['__proto__']);
+    expect(Object.keys(before.rows[0]?.memo as object)).toEqual(['__proto__']);
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+  });
+
   it('refuses what is not a revision or a time, and a history that is not one, with FormUsageError', () => {
     const record = account.createRecord({ kind: 'person' }, customer);
     const fakeDate = Object.create(Date.prototype) as Date;

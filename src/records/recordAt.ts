@@ -1,29 +1,16 @@
-import { applyPatches, enablePatches, freeze, type Patch } from 'immer';
+import { freeze } from 'immer';
 import { FormUsageError } from '../core/issues';
 import { isPlainObject } from '../core/reserved';
 import type { FormValues } from '../core/values';
 import { readJson } from '../validate/readJson';
+import { applyChanges } from './applyChanges';
 import type { FormRecord, HistoryChange, HistoryEntry } from './recordTypes';
 import { isStatePath } from './statePaths';
 
-const segments = (path: string): (string | number)[] => path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-
-/** History changes as immer patches, applying `from` (back in time) or `to` (forward). */
-export const changesToPatches = (changes: readonly HistoryChange[], direction: 'forward' | 'backward'): Patch[] =>
-  changes.map((change) => {
-    const value = direction === 'forward' ? change.to : change.from;
-    return value === undefined ? { op: 'remove', path: segments(change.path) } : { op: 'add', path: segments(change.path), value };
-  });
-
-let patchesEnabled = false;
 const replay = (values: FormValues, changes: readonly HistoryChange[], direction: 'forward' | 'backward'): FormValues => {
-  if (!patchesEnabled) {
-    enablePatches();
-    patchesEnabled = true;
-  }
   // A migration's `states.<workflow>` changes are about the record, not its values.
   const valueChanges = changes.filter((change) => !isStatePath(change.path));
-  return applyPatches(values, changesToPatches(direction === 'backward' ? valueChanges.reverse() : valueChanges, direction));
+  return applyChanges(values, direction === 'backward' ? valueChanges.reverse() : valueChanges, direction);
 };
 
 /** A moment as epoch milliseconds: a Date or a date string; NaN for anything else (a Symbol, a bare object). */
@@ -82,7 +69,7 @@ export const recordAt = (record: FormRecord, revisionOrTime: number | Date | str
       values = replay(values, entry.changes, 'backward');
     }
   } catch {
-    // immer refuses a patch whose path does not exist in the values: the history was altered.
+    // A change whose path does not exist in the values: the history was altered.
     throw new FormUsageError('bad-argument', `recordAt: the record's history does not lead back to revision ${target}`);
   }
   return freeze(values, true);
