@@ -4,6 +4,7 @@
  */
 export { compileForm } from './form/compileForm';
 export type { CompileOptions } from './form/compileForm';
+export type { PrecompiledForm } from './compile/precompiled';
 export type {
   ActOptions, CompiledForm, EvaluateContext, EvaluateResult, FieldStatus, FormValues, RecordOptions, ValidateOptions, ValidationResult,
 } from './form/types';

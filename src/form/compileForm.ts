@@ -1,4 +1,5 @@
 import { compileDefinition, type CompileOptions as DefinitionOptions } from '../compile/compileDefinition';
+import { attachPrecompiled, type PrecompiledForm } from '../compile/precompiled';
 import { FormUsageError } from '../core/issues';
 import type { WorkingCalendar } from '../workflow/workingCalendar';
 import { createForm } from './createForm';
@@ -12,24 +13,39 @@ export interface CompileOptions extends DefinitionOptions {
    * the weekend days worked instead (调休). Default: Saturday and Sunday off. See `workingCalendar`.
    */
   readonly calendar?: WorkingCalendar;
+  /**
+   * Code `formloom build` generated for this definition, so that validation takes its fast path
+   * without compiling code at run time (a page whose CSP forbids eval). Written by the built module,
+   * not by hand: a part that does not match this release and definition is ignored.
+   */
+  readonly precompiled?: PrecompiledForm;
 }
 
-const COMPILE_OPTIONS = ['locale', 'formats', 'timeZone', 'calendar'] as const;
+const COMPILE_OPTIONS = ['locale', 'formats', 'timeZone', 'calendar', 'precompiled'] as const;
 
 /**
  * The options read once into a plain object: a Proxy or a getter is asked here, inside a try, and
  * nothing after this sees anything but data, so misuse is a FormUsageError and never a TypeError.
  */
-const readCompileOptions = (given: unknown): { readonly definition: DefinitionOptions; readonly calendar: WorkingCalendar | undefined } => {
+interface ReadOptions {
+  readonly definition: DefinitionOptions;
+  readonly calendar: WorkingCalendar | undefined;
+  readonly precompiled: PrecompiledForm | undefined;
+}
+
+const readCompileOptions = (given: unknown): ReadOptions => {
   const bag = readOptionBag(given, COMPILE_OPTIONS, 'compileForm');
   let locale: unknown;
   let formats: unknown;
   let timeZone: unknown;
   let calendar: unknown;
   let isWorkingDay: unknown;
+  let precompiled: unknown;
+  let precompiledFormat: unknown;
   try {
-    ({ locale, formats, timeZone, calendar } = bag);
+    ({ locale, formats, timeZone, calendar, precompiled } = bag);
     isWorkingDay = typeof calendar === 'object' && calendar !== null ? (calendar as { isWorkingDay?: unknown }).isWorkingDay : undefined;
+    precompiledFormat = typeof precompiled === 'object' && precompiled !== null ? (precompiled as { format?: unknown }).format : undefined;
   } catch {
     throw new FormUsageError('bad-option', 'compileForm options could not be read');
   }
@@ -40,11 +56,14 @@ const readCompileOptions = (given: unknown): { readonly definition: DefinitionOp
   if (calendar !== undefined && typeof isWorkingDay !== 'function') {
     throw new FormUsageError('bad-option', '`calendar` must be a WorkingCalendar ({ isWorkingDay(date) }), e.g. workingCalendar({ holidays, workdays })', 'calendar');
   }
+  if (precompiled !== undefined && precompiledFormat !== 1) {
+    throw new FormUsageError('bad-option', '`precompiled` must be the object a module written by `formloom build` passes', 'precompiled');
+  }
   const definition: { -readonly [K in keyof DefinitionOptions]: DefinitionOptions[K] } = {};
   if (locale !== undefined) definition.locale = locale as string;
   if (formats !== undefined) definition.formats = formats as DefinitionOptions['formats'];
   if (timeZone !== undefined) definition.timeZone = timeZone as string;
-  return { definition, calendar: calendar as WorkingCalendar | undefined };
+  return { definition, calendar: calendar as WorkingCalendar | undefined, precompiled: precompiled as PrecompiledForm | undefined };
 };
 
 /**
@@ -53,6 +72,8 @@ const readCompileOptions = (given: unknown): { readonly definition: DefinitionOp
  * for options that are not options.
  */
 export const compileForm = (definition: unknown, options?: CompileOptions): CompiledForm => {
-  const { definition: definitionOptions, calendar } = readCompileOptions(options);
-  return createForm(compileDefinition(definition, definitionOptions), calendar);
+  const { definition: definitionOptions, calendar, precompiled } = readCompileOptions(options);
+  const internal = compileDefinition(definition, definitionOptions);
+  if (precompiled !== undefined) attachPrecompiled(internal, precompiled);
+  return createForm(internal, calendar);
 };
