@@ -1,9 +1,96 @@
-import type { Command } from './io';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { compileForm } from '../form/compileForm';
+import { internalFormOf } from '../form/internal';
+import { FormDefinitionError } from '../core/issues';
+import { readArgs } from './args';
+import { EXIT, FileError, UsageError, type Command } from './io';
+import { precompiledModule } from './precompiledModule';
+import { packageVersion } from './version';
 
-// Placeholder while the command is written; replaced in full by its own change.
+const help = `formloom build: write a precompiled module of a form
+
+Usage: formloom build <form.json> [-o form.mjs] [--import formloom] [--format esm|cjs]
+
+The module compiles the form with the code formloom otherwise generates at run time already written
+out, so a page whose Content-Security-Policy forbids eval ('unsafe-eval' absent) still gets the fast
+path, and nothing compiles code from strings. It exports the compiled form (default export and
+\`form\`), its \`definition\`, and \`compile(options)\` for a calendar, formats or a locale of your own.
+A module built by another formloom release still works: parts that no longer match are not used.
+
+Options:
+  -o, --out <file>      where to write it (default: standard output)
+      --import <spec>   where the module imports formloom from (default: formloom)
+      --format esm|cjs  module format (default: from the extension: .cjs/.cts is cjs, else esm)
+  -h, --help            this text
+
+Examples:
+  formloom build forms/intake.json -o src/forms/intake.mjs
+  formloom build forms/intake.json --format cjs -o intake.cjs
+
+Exit codes: 0 written; 1 the definition has errors; 2 wrong command line; 3 a file could not be read or written.
+`;
+
+const formatOf = (given: string | undefined, out: string | undefined): 'esm' | 'cjs' => {
+  if (given === 'esm' || given === 'cjs') return given;
+  if (given !== undefined) throw new UsageError(`--format must be esm or cjs`);
+  return out !== undefined && /\.c[jt]s$/.test(out) ? 'cjs' : 'esm';
+};
+
+/** Writes next to the target and renames: a reader never sees half a module. */
+const writeAtomically = async (path: string, text: string): Promise<void> => {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new FileError(`cannot write ${path}: ${error instanceof Error && 'code' in error ? String(error.code) : 'failed'}`);
+  }
+};
+
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'not written yet',
-  help: 'formloom build: not written yet\n',
-  run: () => Promise.resolve(1),
+  summary: 'write a precompiled module of a form (no eval at run time)',
+  help,
+  async run(args, io) {
+    const { values, positionals } = readArgs(args, {
+      out: { type: 'string', short: 'o' },
+      import: { type: 'string' },
+      format: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which form? Give one definition file' : 'give one definition file per build');
+    const file = positionals[0] as string;
+    const out = values.out === '-' ? undefined : values.out;
+    const format = formatOf(values.format, out);
+    let text: string;
+    try {
+      text = await readFile(resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      throw new FileError(`cannot read ${file}: ${error instanceof Error && 'code' in error ? String(error.code) : 'failed'}`);
+    }
+    let definition: unknown;
+    try {
+      definition = JSON.parse(text);
+    } catch {
+      io.stderr.write(`${file}: not JSON (formloom check ${file} shows where)\n`);
+      return EXIT.problems;
+    }
+    let form;
+    try {
+      form = compileForm(definition);
+    } catch (error) {
+      if (!(error instanceof FormDefinitionError)) throw error;
+      for (const issue of error.issues) io.stderr.write(`${file}: ${issue.path || '(root)'}  ${issue.code}  ${issue.message}\n`);
+      io.stderr.write(`${file}: ${error.issues.length} error${error.issues.length === 1 ? '' : 's'}; nothing written (formloom check ${file} shows where)\n`);
+      return EXIT.problems;
+    }
+    const module = precompiledModule(internalFormOf(form), { importFrom: values.import ?? 'formloom', format, sourceName: basename(file), version: packageVersion() });
+    if (out === undefined) io.stdout.write(module);
+    else {
+      await writeAtomically(resolve(io.cwd, out), module);
+      io.stderr.write(`${out}: ${form.id} v${form.version}, ${format}, ${Math.round(module.length / 1024)} KB\n`);
+    }
+    return EXIT.ok;
+  },
 };

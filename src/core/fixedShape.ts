@@ -14,21 +14,37 @@ export type ShapeCopy = (source: Readonly<Record<string, unknown>>) => Record<st
  * prototype Object.prototype, whose members no id may be named): a value found is an own one, and
  * `undefined` is checked for ownership.
  */
-export const fixedShape = (keys: readonly string[]): ShapeCopy => {
-  if (canGenerateCode()) {
-    try {
-      const body = keys.map((key) => { const k = jsString(key); return `v = p[${k}]; if (v !== undefined || has(p, ${k})) this[${k}] = v;`; }).join('\n');
-      const Shape = new Function('has', `"use strict"; return function Shape(p) {\nlet v;\n${body}\n};`)(hasOwn) as { new (source: Readonly<Record<string, unknown>>): Record<string, unknown>; prototype: object };
-      // Plain objects, as a spread would make: Object.prototype, not Shape.prototype.
-      Shape.prototype = Object.prototype;
-      return (source) => new Shape(source);
-    } catch {
-      // Fall through to the loop.
-    }
+/**
+ * The body of a factory `(has) => Shape` for the keys: compiled at run time here, or written into a
+ * module by `formloom build` so that a page without eval gets the same constructor.
+ */
+export const shapeSource = (keys: readonly string[]): string => {
+  const body = keys.map((key) => { const k = jsString(key); return `v = p[${k}]; if (v !== undefined || has(p, ${k})) this[${k}] = v;`; }).join('\n');
+  return `"use strict"; return function Shape(p) {\nlet v;\n${body}\n};`;
+};
+
+type ShapeConstructor = { new (source: Readonly<Record<string, unknown>>): Record<string, unknown>; prototype: object };
+
+/** `prebuilt`: the factory of shapeSource(keys) as code (from a built module); else compiled here if allowed. */
+export const fixedShape = (keys: readonly string[], prebuilt?: (has: unknown) => unknown): ShapeCopy => {
+  const factory = prebuilt ?? (canGenerateCode() ? safely(() => new Function('has', shapeSource(keys)) as (has: unknown) => unknown) : undefined);
+  const Shape = factory === undefined ? undefined : safely(() => factory(hasOwn) as ShapeConstructor);
+  if (typeof Shape === 'function') {
+    // Plain objects, as a spread would make: Object.prototype, not Shape.prototype.
+    Shape.prototype = Object.prototype;
+    return (source) => new Shape(source);
   }
   return (source) => {
     const copy: Record<string, unknown> = {};
     for (const key of keys) if (hasOwn(source, key)) copy[key] = source[key];
     return copy;
   };
+};
+
+const safely = <T>(make: () => T): T | undefined => {
+  try {
+    return make();
+  } catch {
+    return undefined;
+  }
 };

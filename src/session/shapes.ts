@@ -1,5 +1,6 @@
 import type { FieldIR, InternalForm } from '../compile/internalForm';
-import { fixedShape, type ShapeCopy } from '../core/fixedShape';
+import { precompiledOf, sourceHash } from '../compile/precompiled';
+import { fixedShape, shapeSource, type ShapeCopy } from '../core/fixedShape';
 
 interface Shapes {
   /** Copies a session's values (top-level field ids only: a session holds nothing else). */
@@ -20,7 +21,10 @@ export const shapesOf = (form: InternalForm): Shapes => {
   let found = shapes.get(form);
   if (found === undefined) {
     const ids = form.fields.map((field) => field.id);
-    found = { values: fixedShape(ids), fields: fixedShape(ids), groups: form.fields.filter((field) => field.newRowScope !== undefined) };
+    // A built module's constructor, when it was written for these ids; the factory is called once per copier.
+    const code = precompiledOf(form)?.shape;
+    const prebuilt = code !== undefined && code.hash === sourceHash(shapeSource(ids)) ? code.factory : undefined;
+    found = { values: fixedShape(ids, prebuilt), fields: fixedShape(ids, prebuilt), groups: form.fields.filter((field) => field.newRowScope !== undefined) };
     shapes.set(form, found);
   }
   return found;

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileForm, type CompiledForm } from '../../src/index';
+import { internalFormOf } from '../../src/form/internal';
+import { walkOrigin } from '../../src/validate/generate/generatedWalk';
+import { runCli } from '../../src/cli/run';
+import type { CliIo } from '../../src/cli/io';
+import { loadExampleDefinitions } from '../../examples/loadExamples';
+import { NOW, SAMPLE_RECORDS } from '../../examples/records';
+
+// `formloom build` in-process. The modules import formloom from src/index.ts (vitest transforms it),
+// so what is tested is the module text and the runtime's use of it; test/package runs the real bin.
+const root = new URL('../../', import.meta.url).pathname;
+mkdirSync(`${root}test-output`, { recursive: true });
+const out = mkdtempSync(`${root}test-output/build-unit-`);
+const source = `${root}src/index.ts`;
+
+const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd: root, env: {} };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+};
+
+let serial = 0;
+/** Builds a definition file into a module and imports it (a fresh name each time: modules are cached). */
+const buildAndImport = async (definition: unknown, edit: (text: string) => string = (text) => text): Promise<CompiledForm> => {
+  const name = `form-${serial++}`;
+  writeFileSync(`${out}/${name}.json`, JSON.stringify(definition));
+  const result = await cli(['build', `${out}/${name}.json`, '-o', `${out}/${name}.mjs`, '--import', source]);
+  expect(result.code).toBe(0);
+  writeFileSync(`${out}/${name}.mjs`, edit(readFileSync(`${out}/${name}.mjs`, 'utf8')));
+  return ((await import(/* @vite-ignore */ `${out}/${name}.mjs`)) as { default: CompiledForm }).default;
+};
+
+const answers = fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })), { maxLength: 2 })));
+
+describe('formloom build', () => {
+  const examples = loadExampleDefinitions();
+
+  it('writes a module per example that uses its own code, and says what compileForm says on any values', async () => {
+    for (const { definition } of examples) {
+      const built = await buildAndImport(definition);
+      const plain = compileForm(definition);
+      expect(built.id).toBe(plain.id);
+      const records = [...Object.values(SAMPLE_RECORDS), {}];
+      for (const record of records) {
+        for (const role of [undefined, ...plain.roles]) {
+          expect(built.validate(record, { role, now: NOW })).toEqual(plain.validate(record, { role, now: NOW }));
+          expect(built.evaluate(record, { role, now: NOW })).toEqual(plain.evaluate(record, { role, now: NOW }));
+        }
+      }
+      fc.assert(fc.property(answers, fc.constantFrom(undefined, ...plain.roles), fc.constantFrom('submit' as const, 'draft' as const), (values, role, mode) => {
+        expect(built.validate(values, { role, mode, now: NOW })).toEqual(plain.validate(values, { role, mode, now: NOW }));
+      }), { numRuns: 100 });
+      expect(walkOrigin(internalFormOf(built))).toBe('precompiled');
+      expect(walkOrigin(internalFormOf(plain))).toBe('generated');
+    }
+  });
+
+  it('keeps hostile definition text as data: labels and options that try to close strings, comments or the module', async () => {
+    const hostile = ['*/ throw 1; /*', '"); throw 1; ("', '`${globalThis.pwned = 1}`', '\u2028\u2029', '</script><script>pwned=1</script>', '\\', "'; pwned = 1; '"];
+    const definition = {
+      id: 'hostile', version: 1, title: hostile.join(' '),
+      sections: [{ id: 's', title: hostile[0], fields: [
+        { id: 'pick', type: 'select', label: hostile[1], required: true, options: hostile.map((value, index) => ({ value, label: hostile[(index + 1) % hostile.length] })) },
+        { id: 'note', type: 'text', label: hostile[2], visibleIf: { '==': [{ var: 'pick' }, hostile[0]] }, required: true, pattern: '^[a-z]+$' },
+      ] }],
+    };
+    const built = await buildAndImport(definition);
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+    expect(walkOrigin(internalFormOf(built))).toBe('precompiled');
+    const plain = compileForm(definition);
+    for (const pick of [...hostile, 'other', undefined]) {
+      for (const note of ['abc', 'ABC', undefined]) {
+        expect(built.validate({ pick, note }, { locale: 'en' })).toEqual(plain.validate({ pick, note }, { locale: 'en' }));
+      }
+    }
+    expect(built.evaluate({ pick: hostile[0] }).fields.note?.visible).toBe(true);
+    expect(built.evaluate({ pick: hostile[1] }).fields.note?.visible).toBe(false);
+    expect(built.definition).toEqual(plain.definition);
+  });
+
+  it('does not trust code that no longer matches: an edited hash or a module built for another definition', async () => {
+    const [first, second] = examples;
+    const tampered = await buildAndImport(first?.definition, (text) => text.replace(/walk: \{ hash: "[0-9a-f]+"/, 'walk: { hash: "0000000000000000"'));
+    expect(walkOrigin(internalFormOf(tampered))).toBe('generated');
+    const otherDefinition = JSON.stringify(JSON.stringify(second?.definition));
+    const swapped = await buildAndImport(first?.definition, (text) => text.replace(/JSON\.parse\(".*"\);/, () => `JSON.parse(${otherDefinition});`));
+    expect(swapped.id).toBe(second?.definition.id);
+    expect(walkOrigin(internalFormOf(swapped))).toBe('generated');
+    expect(swapped.validate(SAMPLE_RECORDS['customer-intake'] ?? {})).toEqual(compileForm(second?.definition).validate(SAMPLE_RECORDS['customer-intake'] ?? {}));
+  });
+
+  it('writes nothing for a broken definition and says why; refuses a wrong command line', async () => {
+    writeFileSync(`${out}/broken.json`, JSON.stringify({ id: 'b', version: 1, title: 'B', sections: [{ id: 's', fields: [{ id: 'x', type: 'txet', label: 'X' }] }] }));
+    const broken = await cli(['build', `${out}/broken.json`, '-o', `${out}/broken.mjs`]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('sections.0.fields.0.type');
+    expect(existsSync(`${out}/broken.mjs`)).toBe(false);
+    expect(readdirSync(out).filter((name) => name.includes('partial'))).toEqual([]);
+    writeFileSync(`${out}/notjson.json`, '{ "id": ');
+    expect((await cli(['build', `${out}/notjson.json`])).code).toBe(1);
+    expect((await cli(['build', `${out}/missing.json`])).code).toBe(3);
+    expect((await cli(['build'])).code).toBe(2);
+    expect((await cli(['build', 'a.json', 'b.json'])).code).toBe(2);
+    expect((await cli(['build', 'examples/customer-intake.json', '--format', 'umd'])).code).toBe(2);
+    expect((await cli(['build', 'examples/customer-intake.json', '--frobnicate'])).code).toBe(2);
+    const toStdout = await cli(['build', 'examples/customer-intake.json']);
+    expect(toStdout.code).toBe(0);
+    expect(toStdout.stdout).toMatch(/^\/\/ Generated by formloom/);
+    expect(toStdout.stdout).toContain("import { compileForm } from \"formloom\";");
+    expect((await cli(['build', 'examples/customer-intake.json', '--format', 'cjs'])).stdout).toContain('require("formloom")');
+  });
+});
