@@ -1,6 +1,6 @@
-// Writes schemas/form-definition.schema.json from the TypeScript source of truth.
+// Writes schema.json from the TypeScript source of truth.
 import { writeFileSync } from 'node:fs';
 import { definitionSchema } from '../src/definition/definitionSchema';
 
-writeFileSync(new URL('../schemas/form-definition.schema.json', import.meta.url), `${JSON.stringify(definitionSchema, null, 2)}\n`);
-console.log('wrote schemas/form-definition.schema.json');
+writeFileSync(new URL('../schema.json', import.meta.url), `${JSON.stringify(definitionSchema, null, 2)}\n`);
+console.log('wrote schema.json');

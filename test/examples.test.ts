@@ -10,7 +10,7 @@ describe('the example definitions', () => {
     expect(examples.map((example) => example.definition.id)).toEqual(
       expect.arrayContaining(['customer-intake', 'service-feedback-log', 'customer-info', 'crm-profile', 'requirement-collection']),
     );
-    for (const { definition } of examples) expect(definition.$schema).toBe('../schemas/form-definition.schema.json');
+    for (const { definition } of examples) expect(definition.$schema).toBe('../schema.json');
   });
 
   it.each(examples.map((example) => [example.file, example.definition] as const))('%s compiles without warnings and accepts its realistic record', (_file, definition) => {

@@ -5,7 +5,7 @@ import { FIELD_KINDS, FIELD_TYPES } from '../fields/registry';
 
 /**
  * The JSON Schema (draft-07) of a form definition, assembled from the field units. The committed
- * `schemas/form-definition.schema.json` is written from this object by `npm run schema`; a test
+ * `schema.json` is written from this object by `npm run schema`; a test
  * keeps the two equal, and docs/definition-format.md is generated from the same descriptions.
  * Per-type field properties use if/then rather than oneOf so that a mistake is reported once, at the
  * property that is wrong, instead of once per field type.
@@ -139,7 +139,7 @@ const workflow: JsonSchema = /* @__PURE__ */ (() => ({
 // Built inside a function so that a bundle which never uses the schema drops it whole.
 export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://formloom.dev/schemas/form-definition.schema.json',
+  $id: 'https://formloom.dev/schema.json',
   title: 'formloom form definition',
   description: 'A form definition: sections of fields, with conditions, rules, tags, dedup keys, masking policies, workflows, drafts, export and retention settings.',
   type: 'object',
