@@ -71,3 +71,23 @@ describe('docs/definition-format.md', () => {
     }
   });
 });
+
+describe('README.md', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+  it('shows only definitions that compile, without warnings, and the "Define a form" example behaves as its notes say', () => {
+    const forms = jsonBlocks(readme).filter((block): block is Record<string, unknown> => isObject(block) && Array.isArray(block.sections));
+    expect(forms.length).toBeGreaterThanOrEqual(1);
+    for (const definition of forms) {
+      expect(issuesOf(definition)).toEqual([]);
+      expect(compileForm(definition).warnings).toEqual([]);
+    }
+    const form = compileForm(forms.find((definition) => definition.id === 'service-feedback'));
+    const answer = { name: '张伟', mobile: '+86 138-1234-5678', type: 'praise', stars: 5, visits: [{ on: '2024-03-15', solved: true }] };
+    const result = form.validate(answer, { role: 'customer', locale: 'en', now: '2026-01-01T00:00:00Z' });
+    expect(result.errors.map((error) => `${error.path} ${error.code}`)).toEqual(['visits.0.solution required']);
+    expect(form.evaluate({ type: 'complaint' }).fields.stars?.visible).toBe(false);
+    expect(form.validate({ ...answer, owner: 'x' }, { role: 'customer' }).errors.map((error) => error.code)).toContain('forbidden');
+    expect(form.dedupKeys(answer)).toEqual([{ id: 'mobile', key: 'mobile:13812345678' }]);
+  });
+});
