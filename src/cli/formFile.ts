@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { FormDefinitionError } from '../core/issues';
+import { compileForm } from '../form/compileForm';
+import type { CompiledForm } from '../form/types';
+import { fsReason } from './fsReason';
+import { InputProblem } from './inputProblem';
+import { FileError } from './io';
+import { jsonErrorOffset, lineColumn } from './jsonPosition';
+
+/**
+ * Reads and compiles a definition file. Unreadable: FileError (exit 3). Not JSON, or a definition
+ * with errors: InputProblem (exit 1) with where, and the definition's own first problems.
+ */
+export const loadForm = async (path: string, shown: string): Promise<CompiledForm> => {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new FileError(`cannot read ${shown}: ${fsReason(error)}`);
+  }
+  // An editor's BOM is not part of the JSON.
+  const json = text.replace(/^\uFEFF/, '');
+  let definition: unknown;
+  try {
+    definition = JSON.parse(json);
+  } catch (error) {
+    const offset = jsonErrorOffset(error);
+    const at = offset === undefined ? undefined : lineColumn(json, offset);
+    throw new InputProblem(`${shown}${at === undefined ? '' : `:${at.line}:${at.column}`}: not valid JSON`);
+  }
+  try {
+    return compileForm(definition);
+  } catch (error) {
+    // Its message lists the first five problems with their paths, briefly; `formloom check` details them.
+    if (error instanceof FormDefinitionError) throw new InputProblem(`${shown}: ${error.message}`);
+    throw error;
+  }
+};
