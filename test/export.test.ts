@@ -281,6 +281,18 @@ describe('exports under hostile conditions', () => {
     await expect(done).rejects.toThrow('client gone');
   });
 
+  it('rejects, never hangs, when the writable failed between two writes and then stays silent', async () => {
+    // What a Node file stream does on a full disk: the failed write errors it, the next write returns
+    // false, and no 'drain', 'error' or 'close' is emitted any more.
+    const silent = {
+      destroyed: false, errored: null as Error | null, writes: 0,
+      write(): boolean { this.writes += 1; if (this.writes === 2) { this.destroyed = true; this.errored = new Error('ENOSPC'); } return this.writes < 2; },
+      once: () => silent, removeListener: () => silent, end: () => silent, destroy: () => silent,
+    };
+    const records = Array.from({ length: 5_000 }, () => intakeRecord);
+    await expect(intake.exporter({ format: 'csv' }).pipe(records, silent)).rejects.toThrow('ENOSPC');
+  });
+
   it('rejects when a write or the final flush fails, instead of reporting success', async () => {
     const failingWrite = new Writable({ write(_chunk, _encoding, done) { done(new Error('disk full')); } });
     failingWrite.on('error', () => {});

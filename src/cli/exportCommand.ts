@@ -55,7 +55,7 @@ const parse = (args: readonly string[], io: CliIo): Parsed => {
   if (values.header !== undefined && values.header !== 'label' && values.header !== 'id') throw new UsageError(`--header is 'label' or 'id', not '${values.header}'`);
   // A workbook's bytes on a terminal are noise that can upset it.
   const toStdout = values.output === undefined || values.output === '-';
-  if (format === 'xlsx' && toStdout && (io.stdout as { isTTY?: boolean }).isTTY === true) {
+  if (format === 'xlsx' && toStdout && io.stdout.isTTY === true) {
     throw new UsageError('an xlsx export is binary: give -o <file.xlsx>, or redirect stdout to a file');
   }
   const options: Parsed['options'] = {};
@@ -115,7 +115,7 @@ const run = async (deps: ExportDeps, args: readonly string[], io: CliIo): Promis
     target = await exportTarget(parsed.output, io.cwd, exporter, deps.now());
     input = await openInput(resolve(io.cwd, parsed.in), parsed.in, deps.stdin);
     // Progress redrawn on the terminal the export itself is printed to would garble both.
-    const sameTerminal = target.kind === 'stdout' && (io.stdout as { isTTY?: boolean }).isTTY === true;
+    const sameTerminal = target.kind === 'stdout' && io.stdout.isTTY === true;
     const counter = sameTerminal ? NO_PROGRESS : createProgress(io.stderr, deps.clock);
     progress = counter;
     await write(exporter, exportRecords(readJsonLines(input.chunks), form.id, () => counter.record()), target, io);

@@ -1,7 +1,7 @@
 /** What a command may touch of the process: tests pass their own and read what was written. */
 export interface CliIo {
-  /** Results: what a pipe or a file receives. */
-  readonly stdout: { write(text: string): unknown };
+  /** Results: what a pipe or a file receives (bytes for a binary export such as XLSX). */
+  readonly stdout: { write(chunk: string | Uint8Array): unknown; readonly isTTY?: boolean };
   /** Diagnostics, progress and help on errors: never mixed into results. */
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /** Relative paths in arguments resolve against it. */

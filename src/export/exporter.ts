@@ -41,6 +41,12 @@ const settle = (writable: WritableLike, event: 'drain' | 'finish', start?: (done
     const onDone = (): void => { cleanup(); resolve(); };
     const onError = (error: Error): void => { cleanup(); reject(error); };
     const onClose = (): void => { cleanup(); reject(writable.errored ?? new Error('the writable closed before the export finished')); };
+    // A writable that failed between two writes (a full disk) returns false once more and then
+    // emits nothing: waiting for 'drain' there would wait forever.
+    if (event === 'drain' && (writable.destroyed === true || (writable.errored ?? null) !== null)) {
+      reject(writable.errored ?? new Error('the writable was destroyed before the export finished'));
+      return;
+    }
     writable.once('error', onError);
     writable.once('close', onClose);
     if (event === 'drain') writable.once('drain', onDone);
