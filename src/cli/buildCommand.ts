@@ -1,12 +1,12 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { compileForm } from '../form/compileForm';
+import { basename, resolve } from 'node:path';
 import { internalFormOf } from '../form/internal';
-import { FormDefinitionError } from '../core/issues';
 import { readArgs } from './args';
-import { EXIT, FileError, UsageError, type Command } from './io';
+import { loadForm } from './formFile';
+import { EXIT, UsageError, type Command } from './io';
+import { openOutputFile } from './outputFile';
 import { precompiledModule } from './precompiledModule';
 import { packageVersion } from './version';
+import { writeChunks } from './writeChunks';
 
 const help = `formloom build: write a precompiled module of a form
 
@@ -37,18 +37,6 @@ const formatOf = (given: string | undefined, out: string | undefined): 'esm' | '
   return out !== undefined && /\.c[jt]s$/.test(out) ? 'cjs' : 'esm';
 };
 
-/** Writes next to the target and renames: a reader never sees half a module. */
-const writeAtomically = async (path: string, text: string): Promise<void> => {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-  try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new FileError(`cannot write ${path}: ${error instanceof Error && 'code' in error ? String(error.code) : 'failed'}`);
-  }
-};
-
 export const buildCommand: Command = {
   name: 'build',
   summary: 'write a precompiled module of a form (no eval at run time)',
@@ -63,32 +51,19 @@ export const buildCommand: Command = {
     const file = positionals[0] as string;
     const out = values.out === '-' ? undefined : values.out;
     const format = formatOf(values.format, out);
-    let text: string;
-    try {
-      text = await readFile(resolve(io.cwd, file), 'utf8');
-    } catch (error) {
-      throw new FileError(`cannot read ${file}: ${error instanceof Error && 'code' in error ? String(error.code) : 'failed'}`);
-    }
-    let definition: unknown;
-    try {
-      definition = JSON.parse(text);
-    } catch {
-      io.stderr.write(`${file}: not JSON (formloom check ${file} shows where)\n`);
-      return EXIT.problems;
-    }
-    let form;
-    try {
-      form = compileForm(definition);
-    } catch (error) {
-      if (!(error instanceof FormDefinitionError)) throw error;
-      for (const issue of error.issues) io.stderr.write(`${file}: ${issue.path || '(root)'}  ${issue.code}  ${issue.message}\n`);
-      io.stderr.write(`${file}: ${error.issues.length} error${error.issues.length === 1 ? '' : 's'}; nothing written (formloom check ${file} shows where)\n`);
-      return EXIT.problems;
-    }
+    const form = await loadForm(resolve(io.cwd, file), file);
     const module = precompiledModule(internalFormOf(form), { importFrom: values.import ?? 'formloom', format, sourceName: basename(file), version: packageVersion() });
     if (out === undefined) io.stdout.write(module);
     else {
-      await writeAtomically(resolve(io.cwd, out), module);
+      // Beside the target, renamed when complete: a bundler watching it never reads half a module.
+      const output = await openOutputFile(resolve(io.cwd, out), out);
+      try {
+        await writeChunks((async function* one() { yield module; })(), output.stream, out);
+        await output.commit();
+      } catch (error) {
+        await output.abort();
+        throw error;
+      }
       io.stderr.write(`${out}: ${form.id} v${form.version}, ${format}, ${Math.round(module.length / 1024)} KB\n`);
     }
     return EXIT.ok;

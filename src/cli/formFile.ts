@@ -5,7 +5,8 @@ import type { CompiledForm } from '../form/types';
 import { fsReason } from './fsReason';
 import { InputProblem } from './inputProblem';
 import { FileError } from './io';
-import { jsonErrorOffset, lineColumn } from './jsonPosition';
+import { jsonErrorOffset } from './jsonPosition';
+import { lineColumnOf } from './lineColumn';
 
 /**
  * Reads and compiles a definition file. Unreadable: FileError (exit 3). Not JSON, or a definition
@@ -25,7 +26,7 @@ export const loadForm = async (path: string, shown: string): Promise<CompiledFor
     definition = JSON.parse(json);
   } catch (error) {
     const offset = jsonErrorOffset(error);
-    const at = offset === undefined ? undefined : lineColumn(json, offset);
+    const at = offset === undefined ? undefined : lineColumnOf(json)(offset);
     throw new InputProblem(`${shown}${at === undefined ? '' : `:${at.line}:${at.column}`}: not valid JSON`);
   }
   try {

@@ -7,14 +7,3 @@ export const jsonErrorOffset = (error: unknown): number | undefined => {
   const match = error instanceof Error ? POSITION.exec(error.message) : null;
   return match === null ? undefined : Number(match[1]);
 };
-
-/** 1-based line and column of an offset into a text. */
-export const lineColumn = (text: string, offset: number): { line: number; column: number } => {
-  let line = 1;
-  let lineStart = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line += 1;
-    lineStart = at + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-};

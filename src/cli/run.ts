@@ -1,6 +1,7 @@
 import { buildCommand } from './buildCommand';
 import { checkCommand } from './checkCommand';
 import { exportCommand } from './exportCommand';
+import { InputProblem } from './inputProblem';
 import { EXIT, FileError, UsageError, type CliIo, type Command, type ExitCode } from './io';
 import { typesCommand } from './typesCommand';
 import { packageVersion } from './version';
@@ -55,6 +56,10 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<ExitCo
     if (error instanceof UsageError) {
       io.stderr.write(`formloom ${command.name}: ${error.message}\n\n${command.help}`);
       return EXIT.usage;
+    }
+    if (error instanceof InputProblem) {
+      io.stderr.write(`formloom ${command.name}: ${error.message}\n`);
+      return EXIT.problems;
     }
     if (error instanceof FileError) {
       io.stderr.write(`formloom ${command.name}: ${error.message}\n`);
