@@ -104,6 +104,7 @@ const WARNING_MEANINGS: { readonly [code: string]: string } = {
   'never-visible-required': 'A required field whose condition (or its section\'s) is always false.',
   'unused-option-set': 'A list in `optionSets` that no field uses.',
   'rule-never-fires': 'A rule whose `when` is always false or whose `assert` is always true.',
+  'unused-encryption-kind': 'A kind in `encryption.pii` that no field holds (by its `pii`, its format or its group\'s `pii`).',
 };
 
 const TOKEN_MEANINGS: { readonly [token: string]: string } = {

@@ -1,4 +1,4 @@
-import type { LocalizedText, MaskKind } from '../core/definitionTypes';
+import type { LocalizedText, MaskKind, PiiKind } from '../core/definitionTypes';
 import { parseDuration, type Duration } from '../core/duration';
 import type { DefinitionWarning } from '../core/issues';
 import { isPlainObject } from '../core/reserved';
@@ -10,7 +10,7 @@ import { compileLogic } from '../logic/compileLogic';
 import { buildFields, scopeFactory } from './buildFields';
 import type { FieldOrder } from './dependencyGraph';
 import type { FieldNode, FormModel, RawObject } from './formModel';
-import type { Dependent, FieldIR, InternalForm, MaskingIR, RuleIR, TagIR, TransitionIR, WorkflowIR, WorkflowStateIR } from './internalForm';
+import type { Dependent, EncryptionIR, FieldIR, InternalForm, MaskingIR, RuleIR, TagIR, TransitionIR, WorkflowIR, WorkflowStateIR } from './internalForm';
 
 type Raw = RawObject;
 const objectAt = (value: unknown): Raw => (isPlainObject(value) ? value : {});
@@ -71,6 +71,9 @@ export const buildInternalForm = (input: BuildInput): InternalForm => {
       [policy, new Map(Object.entries(objectAt(fields)) as [string, MaskKind][])] as const)),
     reveal: new Map(Object.entries(objectAt(objectAt(def.masking).reveal)).map(([policy, roles]) => [policy, new Set(stringsAt(roles))] as const)),
   };
+  const encryption: EncryptionIR | undefined = isPlainObject(def.encryption)
+    ? Object.freeze({ pii: new Set(stringsAt(def.encryption.pii) as PiiKind[]), reveal: new Set(stringsAt(def.encryption.reveal)) })
+    : undefined;
   const filename = objectAt(def.export).filename;
   const parsedFilename = typeof filename === 'string' ? parseTemplate(filename, { seq: false, field: true }) : undefined;
   const title = def.title as LocalizedText;
@@ -105,6 +108,7 @@ export const buildInternalForm = (input: BuildInput): InternalForm => {
       normalize: Object.freeze(stringsAt(entry.normalize)),
     }))),
     masking: Object.freeze(masking),
+    encryption,
     drafts: Object.freeze({ ttl: durationAt(objectAt(def.drafts).ttl) ?? SEVEN_DAYS }),
     exportFilename: parsedFilename?.ok === true ? Object.freeze(parsedFilename.parts) : undefined,
     retention: Object.freeze({

@@ -100,6 +100,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
     for (const key of Object.keys(objectAt(fields))) checkField(key, `masking.policies.${policy}.${key}`, true);
   }
   for (const [policy, list] of Object.entries(objectAt(masking.reveal))) checkRoles(list, `masking.reveal.${policy}`);
+  checkRoles(objectAt(def.encryption).reveal, 'encryption.reveal');
   if (typeof def.timeZone === 'string' && !isTimeZone(def.timeZone)) issues.issue('schema', 'timeZone', 'time-zone', { name: def.timeZone });
   checkDuration(objectAt(def.drafts).ttl, 'drafts.ttl');
   checkDuration(objectAt(def.retention).keep, 'retention.keep');

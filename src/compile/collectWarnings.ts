@@ -1,8 +1,9 @@
+import { formatPiiKind } from '../core/personalKind';
 import { isPlainObject } from '../core/reserved';
 import { analyzeLogic } from '../logic/analyzeLogic';
 import { compileLogic } from '../logic/compileLogic';
 import { truthy } from '../logic/truthy';
-import type { FormModel } from './formModel';
+import type { FieldNode, FormModel } from './formModel';
 import type { IssueCollector } from './issueCollector';
 
 /** A condition that reads nothing has one value forever; undefined when it reads something. */
@@ -10,6 +11,19 @@ const constantValue = (logic: unknown): boolean | undefined => {
   if (logic === undefined) return undefined;
   if (analyzeLogic(logic, '').vars.length > 0) return undefined;
   return truthy(compileLogic(logic)({}));
+};
+
+/** The kind of personal data a field holds, as sealing reads it: its `pii`, its format's kind, its group's `pii`. */
+const heldKind = (field: FieldNode): unknown =>
+  field.def.pii ?? (field.type === 'text' || field.type === 'textarea' ? formatPiiKind(field.def.format) : undefined) ?? field.group?.def.pii;
+
+/** Kinds the encryption block seals that no field holds: a typo, or a field that was removed. */
+const unusedEncryptionKinds = (model: FormModel, issues: IssueCollector): void => {
+  const encryption = isPlainObject(model.def.encryption) ? model.def.encryption : {};
+  const held = new Set([...model.byKey.values()].filter((field) => field.type !== 'group').map(heldKind));
+  (Array.isArray(encryption.pii) ? encryption.pii : []).forEach((pii: unknown, index) => {
+    if (typeof pii === 'string' && !held.has(pii)) issues.warn('unused-encryption-kind', `encryption.pii.${index}`, { pii });
+  });
 };
 
 /** Legal but suspicious definitions: the form compiles, and the author is told what looks wrong. */
@@ -37,4 +51,5 @@ export const collectWarnings = (model: FormModel, issues: IssueCollector): void 
       issues.warn('rule-never-fires', `rules.${index}`, { name: String(rule.id) });
     }
   });
+  unusedEncryptionKinds(model, issues);
 };

@@ -38,6 +38,8 @@ export interface InternalForm {
   readonly workflows: ReadonlyMap<string, WorkflowIR>;
   readonly dedup: readonly DedupIR[];
   readonly masking: MaskingIR;
+  /** The `encryption` block; undefined when the definition has none. */
+  readonly encryption: EncryptionIR | undefined;
   readonly drafts: { readonly ttl: Duration };
   readonly exportFilename: readonly TemplatePart[] | undefined;
   readonly retention: { readonly keep: Duration | undefined; readonly from: 'created' | 'updated' | 'ended'; readonly reconfirm: Duration | undefined };
@@ -169,4 +171,11 @@ export interface MaskingIR {
   readonly policies: ReadonlyMap<string, ReadonlyMap<string, MaskKind>>;
   /** Policy -> roles that see plain values. */
   readonly reveal: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface EncryptionIR {
+  /** Kinds of personal data whose answers are sealed. */
+  readonly pii: ReadonlySet<PiiKind>;
+  /** Roles that read plain values once unsealed. */
+  readonly reveal: ReadonlySet<string>;
 }

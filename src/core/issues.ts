@@ -77,7 +77,7 @@ export type DefinitionIssueCode = (typeof DEFINITION_ISSUE_CODES)[number];
 
 /** Legal but suspicious definitions: reported on `form.warnings`, never thrown. */
 export const WARNING_CODES = [
-  'pii-unmasked', 'never-visible-required', 'unused-option-set', 'rule-never-fires',
+  'pii-unmasked', 'never-visible-required', 'unused-option-set', 'rule-never-fires', 'unused-encryption-kind',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -141,7 +141,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://formloom.dev/schema.json',
   title: 'formloom form definition',
-  description: 'A form definition: sections of fields, with conditions, rules, tags, dedup keys, masking policies, workflows, drafts, export and retention settings.',
+  description: 'A form definition: sections of fields, with conditions, rules, tags, dedup keys, masking policies, encryption, workflows, drafts, export and retention settings.',
   type: 'object',
   required: ['id', 'version', 'title', 'sections'],
   properties: {
@@ -215,6 +215,19 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
           },
         },
         reveal: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('roleList'), description: 'Policy name -> roles that see plain values.' },
+      },
+      additionalProperties: false,
+    },
+    encryption: {
+      type: 'object',
+      description: 'Field-level encryption: answers of these kinds of personal data are stored sealed (AES-256-GCM under keys the application holds, never the definition), with a keyed blind index so dedup keys still match.',
+      required: ['pii'],
+      properties: {
+        pii: {
+          type: 'array', items: { enum: PII_KINDS }, uniqueItems: true, minItems: 1,
+          description: 'Kinds of personal data to seal: every field holding one (its `pii`, its format\'s kind, or its group\'s `pii`), group rows included.',
+        },
+        reveal: ref('roleList', 'Roles that read plain values once unsealed; every other role reads them masked by the field\'s kind. Without it, nobody does.'),
       },
       additionalProperties: false,
     },

@@ -45,6 +45,14 @@ export interface MaskingDefinition {
   readonly reveal?: { readonly [policy: string]: readonly string[] };
 }
 
+/** Field-level encryption: which kinds of personal data are sealed, and who reads them plain. */
+export interface EncryptionDefinition {
+  /** Fields holding these kinds (their `pii`, their format's, or their group's `pii`) are sealed. */
+  readonly pii: readonly PiiKind[];
+  /** Roles that read plain values once unsealed; every other role reads them masked. */
+  readonly reveal?: readonly string[];
+}
+
 export interface WorkflowStateDefinition {
   readonly label?: LocalizedText;
   /** ISO 8601 duration: a record in this state longer than this is overdue. */
@@ -94,6 +102,7 @@ export interface FormDefinition {
   readonly tags?: readonly TagDefinition[];
   readonly dedup?: readonly DedupDefinition[];
   readonly masking?: MaskingDefinition;
+  readonly encryption?: EncryptionDefinition;
   readonly workflows?: { readonly [name: string]: WorkflowDefinition };
   readonly drafts?: { readonly ttl?: string };
   readonly export?: { readonly filename?: string };

@@ -57,6 +57,7 @@ const en = {
   'never-visible-required': "'{field}' is required but can never be visible",
   'unused-option-set': "option set '{name}' is not used by any field",
   'rule-never-fires': "rule '{name}' can never fire: its condition is always false",
+  'unused-encryption-kind': "encryption seals '{pii}' data, but no field holds it",
 };
 type Key = keyof typeof en;
 
@@ -116,6 +117,7 @@ const zhCN: Record<Key, string> = {
   'never-visible-required': '“{field}”为必填，但永远不会显示',
   'unused-option-set': '选项集“{name}”未被任何字段使用',
   'rule-never-fires': '规则“{name}”永远不会触发：其条件恒为假',
+  'unused-encryption-kind': '加密配置要求加密“{pii}”类个人信息，但没有字段包含此类信息',
 };
 
 const zhTW: Record<Key, string> = {
@@ -174,6 +176,7 @@ const zhTW: Record<Key, string> = {
   'never-visible-required': '「{field}」為必填，但永遠不會顯示',
   'unused-option-set': '選項集「{name}」未被任何欄位使用',
   'rule-never-fires': '規則「{name}」永遠不會觸發：其條件恆為假',
+  'unused-encryption-kind': '加密設定要求加密「{pii}」類個人資料，但沒有欄位包含此類資料',
 };
 
 export type DefinitionMessageKey = Key;
