@@ -7,11 +7,15 @@ export type { CompileOptions } from './form/compileForm';
 export type { PrecompiledForm } from './compile/precompiled';
 export type {
   ActOptions, CompiledForm, EvaluateContext, EvaluateResult, FieldStatus, FormValues, RecordOptions, ValidateOptions, ValidationResult,
+  DraftValues, InvalidResult, RecordChanges, RecordInput, UncheckedValues, ValidatedValues, ValidResult,
 } from './form/types';
+export type { DatetimeText, DateText, InferValues, MonthText } from './definition/inferValues';
 export { transition } from './form/transition';
 export type { ResumeOptions, SessionOptions } from './form/sessions';
 export type { Session } from './session/createSession';
-export type { FieldSnapshot, SessionErrorCode, SessionEvent, SessionEventError, SessionListener, SessionOrigin, SessionSnapshot } from './session/sessionTypes';
+export type {
+  EnteredValues, FieldSnapshot, SessionErrorCode, SessionEvent, SessionEventError, SessionListener, SessionOrigin, SessionSnapshot,
+} from './session/sessionTypes';
 export { MemoryDraftStore } from './session/draftStore';
 export type { Draft, DraftStore } from './session/draftStore';
 export { DraftError } from './session/drafts';

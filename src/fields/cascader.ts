@@ -4,6 +4,7 @@ import { ref } from '../core/jsonSchema';
 import { isEmptyList } from './emptiness';
 import { defineKind, type OptionNode } from './fieldKind';
 import { maskForPii } from './piiMask';
+import { literalType } from './typeLiteral';
 import { numberOrUndefined, typeFailure } from './valueHelpers';
 
 export interface CascaderField extends FieldBase<'cascader'> {
@@ -13,6 +14,18 @@ export interface CascaderField extends FieldBase<'cascader'> {
 }
 
 const NONE: readonly OptionNode[] = [];
+
+/**
+ * Every path `accept` takes, as tuple types: down to a leaf, or exactly `levels` deep. Written as
+ * nested spreads (`readonly ["gd", ...(readonly ["sz"] | readonly ["gz"])]`), so the text grows with
+ * the tree and not with the number of paths; TypeScript expands it to the same union.
+ */
+const pathUnion = (nodes: readonly OptionNode[], depth: number, levels: number | undefined): string =>
+  nodes
+    .map((node) => (depth === levels || node.children.length === 0
+      ? `readonly [${literalType(node.value)}]`
+      : `readonly [${literalType(node.value)}, ...(${pathUnion(node.children, depth + 1, levels)})]`))
+    .join(' | ');
 
 export const cascaderFieldKind = defineKind<CascaderField>(() => ({
   summary: 'A path through an option tree, root to leaf: ["gd", "sz", "ns"] for 广东 / 深圳 / 南山 (province/city/district).',
@@ -73,6 +86,9 @@ export const cascaderFieldKind = defineKind<CascaderField>(() => ({
     }
     return labels.join('/');
   },
-  tsType: () => 'Array<string | number>',
+  tsType: ({ def, options }) => {
+    const tree = options?.base?.tree ?? NONE;
+    return tree.length === 0 ? 'ReadonlyArray<string | number>' : pathUnion(tree, 1, numberOrUndefined(def.levels));
+  },
   defaultMask: (def) => maskForPii(def.pii, 'full'),
 }));

@@ -3,6 +3,7 @@ import { ref } from '../core/jsonSchema';
 import { compileLogic } from '../logic/compileLogic';
 import { truthy } from '../logic/truthy';
 import type { CellContext, FieldOptions, Scope } from './fieldKind';
+import { literalType } from './typeLiteral';
 
 /** The definition keys of every choice field: a list, a shared list, or lists that depend on answers. */
 export const choiceProperties = {
@@ -44,11 +45,14 @@ export const optionText = <D>(value: unknown, context: CellContext<D>): string =
   return entry === undefined ? String(value) : entry.trail.map(context.text).join('/');
 };
 
-/** A TypeScript union of every value the field may hold, or `string | number` when none is known. */
+/**
+ * A TypeScript union of every value the field may hold under any case (leaves only), each escaped;
+ * `string | number` when no list is known (nothing is offered, so the type claims nothing).
+ */
 export const choiceUnion = (options: FieldOptions | undefined): string => {
   const values = new Set<OptionValue>();
   for (const list of [options?.base, ...(options?.cases ?? []).map((entry) => entry.list)]) {
     for (const value of list?.choices ?? []) values.add(value);
   }
-  return values.size === 0 ? 'string | number' : [...values].map((value) => JSON.stringify(value)).join(' | ');
+  return values.size === 0 ? 'string | number' : [...values].map(literalType).join(' | ');
 };

@@ -9,18 +9,30 @@ export interface ComputedField extends FieldBase<'computed'> {
   readonly expression: Logic;
 }
 
-const NUMERIC = /* @__PURE__ */ new Set(['+', '-', '*', '/', '%', 'max', 'min']);
-const TEXTUAL = /* @__PURE__ */ new Set(['cat', 'substr']);
-const BOOLEAN = /* @__PURE__ */ new Set(['!', '!!', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in', 'all', 'some', 'none']);
+/**
+ * What a computed value is, by the expression's top operator. The lists are shared with the type
+ * inference of definitions written in TypeScript (src/definition/inferValues.ts), so `formloom types`
+ * and `InferValues` cannot disagree. Anything else (`var`, `if`, `and`, `reduce` …) may be any JSON.
+ */
+export const NUMERIC_OPERATORS = ['+', '-', '*', '/', '%', 'max', 'min'] as const;
+export const TEXT_OPERATORS = ['cat', 'substr'] as const;
+export const BOOLEAN_OPERATORS = ['!', '!!', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in', 'all', 'some', 'none'] as const;
+export const LIST_OPERATORS = ['merge', 'map', 'filter', 'missing', 'missing_some'] as const;
 
-/** What the top operator of the expression produces, for the value type of `formloom types`. */
+const RESULT_TYPES: ReadonlyMap<string, string> = /* @__PURE__ */ (() => new Map([
+  ...NUMERIC_OPERATORS.map((operator) => [operator, 'number'] as const),
+  ...TEXT_OPERATORS.map((operator) => [operator, 'string'] as const),
+  ...BOOLEAN_OPERATORS.map((operator) => [operator, 'boolean'] as const),
+  ...LIST_OPERATORS.map((operator) => [operator, 'ReadonlyArray<unknown>'] as const),
+]))();
+
+/** The value type of `formloom types` for an expression; `never` for null, which computes no value. */
 const resultType = (expression: unknown): string => {
-  if (!isOperation(expression)) return typeof expression === 'string' ? 'string' : typeof expression === 'number' ? 'number' : 'string | number | boolean';
-  const [operator] = splitOperation(expression);
-  if (NUMERIC.has(operator)) return 'number';
-  if (TEXTUAL.has(operator)) return 'string';
-  if (BOOLEAN.has(operator)) return 'boolean';
-  return 'string | number | boolean';
+  if (isOperation(expression)) return RESULT_TYPES.get(splitOperation(expression)[0]) ?? 'unknown';
+  if (expression === null) return 'never';
+  if (Array.isArray(expression)) return 'ReadonlyArray<unknown>';
+  const type = typeof expression;
+  return type === 'string' || type === 'number' || type === 'boolean' ? type : 'unknown';
 };
 
 export const computedFieldKind = defineKind<ComputedField>(() => ({

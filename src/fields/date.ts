@@ -60,6 +60,12 @@ const dateKind = (
   defaultMask: (def) => maskForPii(def.pii, 'full'),
 });
 
-export const dateFieldKind = /* @__PURE__ */ dateKind('date', 'A calendar day, YYYY-MM-DD (a real date: 2023-02-29 is refused). Compares as text, so `>=` with `$today` works.', isDate, '2024-03-15', '`${number}-${number}-${number}`');
-export const monthFieldKind = /* @__PURE__ */ dateKind('month', 'A partial date, YYYY-MM (a founding month).', isMonth, '2015-03', '`${number}-${number}`');
-export const datetimeFieldKind = /* @__PURE__ */ dateKind('datetime', 'A date and time, ISO 8601 with `T` or a space, seconds and offset optional (2024-03-15 09:30).', isDateTime, '2024-03-15 09:30', 'string');
+// Template-literal types: a plain string is refused where a date is expected, and a value the form
+// accepted always fits. They cannot check digits counts or the calendar; validate does.
+const DATE_TYPE = '`${number}-${number}-${number}`';
+const MONTH_TYPE = '`${number}-${number}`';
+const DATETIME_TYPE = '`${number}-${number}-${number}T${string}` | `${number}-${number}-${number} ${string}`';
+
+export const dateFieldKind = /* @__PURE__ */ dateKind('date', 'A calendar day, YYYY-MM-DD (a real date: 2023-02-29 is refused). Compares as text, so `>=` with `$today` works.', isDate, '2024-03-15', DATE_TYPE);
+export const monthFieldKind = /* @__PURE__ */ dateKind('month', 'A partial date, YYYY-MM (a founding month).', isMonth, '2015-03', MONTH_TYPE);
+export const datetimeFieldKind = /* @__PURE__ */ dateKind('datetime', 'A date and time, ISO 8601 with `T` or a space, seconds and offset optional (2024-03-15 09:30).', isDateTime, '2024-03-15 09:30', DATETIME_TYPE);

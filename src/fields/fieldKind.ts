@@ -85,7 +85,11 @@ export interface CellContext<D> {
   readonly timeZone: string | undefined;
 }
 
-/** What `formloom types` needs to write a value type; `rowType` writes a group's row object type. */
+/**
+ * What `formloom types` gives a unit to write its value type; `rowType` writes a group's row object
+ * type. Option values are definition text: a unit writes them only through `literalType`
+ * (typeLiteral.ts), which escapes them.
+ */
 export interface TypeContext<D> {
   readonly def: D;
   readonly options: FieldOptions | undefined;

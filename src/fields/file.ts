@@ -93,6 +93,6 @@ export const fileFieldKind = defineKind<FileField>(() => ({
     };
   },
   cellText: (value) => (Array.isArray(value) ? value.map((file) => (readFile(file)?.name ?? '')).join(', ') : ''),
-  tsType: () => 'Array<{ name: string; size: number; type: string; url?: string }>',
+  tsType: () => 'ReadonlyArray<{ readonly name: string; readonly size: number; readonly type: string; readonly url?: string }>',
   defaultMask: (def) => maskForPii(def.pii, 'full'),
 }));

@@ -51,6 +51,6 @@ export const groupFieldKind = defineKind<GroupField>(() => ({
     };
   },
   cellText: (value) => (Array.isArray(value) ? String(value.length) : ''),
-  tsType: ({ rowType }) => `Array<${rowType()}>`,
+  tsType: ({ rowType }) => `ReadonlyArray<${rowType()}>`,
   defaultMask: (def) => maskForPii(def.pii, 'full'),
 }));

@@ -69,6 +69,6 @@ export const multiselectFieldKind = defineKind<MultiselectField>(() => ({
   },
   cellText: (value, context) =>
     Array.isArray(value) ? value.map((item) => optionText(item, context)).join(context.locale.startsWith('zh') ? '、' : ', ') : '',
-  tsType: ({ options }) => `Array<${choiceUnion(options)}>`,
+  tsType: ({ options }) => `ReadonlyArray<${choiceUnion(options)}>`,
   defaultMask: (def) => maskForPii(def.pii, 'full'),
 }));

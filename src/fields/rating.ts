@@ -34,6 +34,7 @@ export const ratingFieldKind = defineKind<RatingField>(() => ({
     };
   },
   cellText: (value) => (isFiniteNumber(value) ? String(value) : ''),
-  tsType: ({ def }) => Array.from({ length: numberOr(def.max, 5) }, (_, i) => String(i + 1)).join(' | '),
+  // The schema keeps `max` in 2..10; clamped so that no definition can ask for a huge union.
+  tsType: ({ def }) => Array.from({ length: Math.min(10, Math.max(1, Math.floor(numberOr(def.max, 5)))) }, (_, i) => String(i + 1)).join(' | '),
   defaultMask: (def) => maskForPii(def.pii, 'full'),
 }));

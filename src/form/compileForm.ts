@@ -1,10 +1,12 @@
 import { compileDefinition, type CompileOptions as DefinitionOptions } from '../compile/compileDefinition';
 import { attachPrecompiled, type PrecompiledForm } from '../compile/precompiled';
 import { FormUsageError } from '../core/issues';
+import type { FormDefinition } from '../definition/formDefinition';
+import type { InferValues } from '../definition/inferValues';
 import type { WorkingCalendar } from '../workflow/workingCalendar';
 import { createForm } from './createForm';
 import { isLocaleTag, readOptionBag } from './readOptions';
-import type { CompiledForm } from './types';
+import type { CompiledForm, FormValues } from './types';
 
 /** Options of `compileForm`. */
 export interface CompileOptions extends DefinitionOptions {
@@ -70,10 +72,17 @@ const readCompileOptions = (given: unknown): ReadOptions => {
  * Compiles a JSON form definition once into a frozen form whose methods are pure functions.
  * Throws FormDefinitionError listing every problem of the definition at once, and FormUsageError
  * for options that are not options.
+ *
+ * Typed three ways: a definition written in TypeScript `as const` (best `as const satisfies
+ * FormDefinition`) gives `CompiledForm<InferValues<typeof definition>>`; `compileForm<Values>(json)`
+ * takes the type `formloom types` wrote; anything else (JSON read at run time, a literal without
+ * `as const`, whose ids widen to string) gives `CompiledForm`, whose values are `FormValues`.
  */
-export const compileForm = (definition: unknown, options?: CompileOptions): CompiledForm => {
+export function compileForm<D extends FormDefinition>(definition: D, options?: CompileOptions): CompiledForm<InferValues<D>>;
+export function compileForm<V extends FormValues = FormValues>(definition: unknown, options?: CompileOptions): CompiledForm<V>;
+export function compileForm(definition: unknown, options?: CompileOptions): CompiledForm {
   const { definition: definitionOptions, calendar, precompiled } = readCompileOptions(options);
   const internal = compileDefinition(definition, definitionOptions);
   if (precompiled !== undefined) attachPrecompiled(internal, precompiled);
   return createForm(internal, calendar);
-};
+}

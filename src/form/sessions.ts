@@ -1,14 +1,16 @@
 import type { InternalForm } from '../compile/internalForm';
 import { FormUsageError } from '../core/issues';
+import type { FormValues } from '../core/values';
 import { createSession, type Session } from '../session/createSession';
 import { loadDraft } from '../session/drafts';
 import type { DraftStore } from '../session/draftStore';
+import type { EnteredValues } from '../session/sessionTypes';
 import type { PassOptions } from '../validate/pass';
 import { isLocaleTag, readClock, readLocale, readOptionBag, readRole, readTimeZone } from './readOptions';
 
-export interface SessionOptions {
-  /** Answers to start from (defaults fill the rest). */
-  readonly values?: Record<string, unknown>;
+export interface SessionOptions<V extends FormValues = FormValues> {
+  /** Answers to start from (defaults fill the rest); taken as entered, checked as the session goes. */
+  readonly values?: EnteredValues<V>;
   readonly role?: string;
   readonly locale?: string;
   /** The clock of `$now` / `$today` and of draft expiry. Default: the time the session starts. */

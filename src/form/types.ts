@@ -32,12 +32,55 @@ export interface ValidateOptions {
   readonly previous?: FormValues;
 }
 
-export interface ValidationResult {
-  readonly valid: boolean;
+/**
+ * What `validate` returns: a union on `valid`, because only valid values have the form's type. An
+ * invalid result keeps the answers that failed as they were sent, so its values are `unknown` per key.
+ */
+export type ValidationResult<V extends FormValues = FormValues> = ValidResult<V> | InvalidResult<V>;
+
+export interface ValidResult<V extends FormValues = FormValues> {
+  readonly valid: true;
   readonly errors: readonly ValidationIssue[];
   /** Cleaned values: hidden, unknown and forbidden answers removed, computed fields filled, answers normalised. */
-  readonly values: FormValues;
+  readonly values: V;
 }
+
+export interface InvalidResult<V extends FormValues = FormValues> {
+  readonly valid: false;
+  readonly errors: readonly ValidationIssue[];
+  /** Cleaned as for a valid result, but an answer that failed its check is kept as it was sent. */
+  readonly values: UncheckedValues<V>;
+}
+
+/**
+ * Helpers over a form's values type. Each is a mapped type over V's keys, with no conditional on V
+ * itself: TypeScript then sees V as covariant, so a typed form, record or result is still assignable
+ * where an untyped one is expected; and over `FormValues` (an index signature) each gives an index
+ * signature of `unknown` again, the types untyped code had.
+ */
+
+/** The keys of the form, each holding anything: what an invalid result's values are. */
+export type UncheckedValues<V extends FormValues = FormValues> = { [K in keyof V]?: unknown };
+
+/**
+ * What `createRecord` takes: the form's values (the system adds defaults, auto ids and computed
+ * values). An untyped form takes anything, as before: its values are checked at run time. (The keys
+ * are inferred first: `string extends keyof V` written directly would make TypeScript measure V as
+ * contravariant, and a typed form would no longer be assignable to `CompiledForm`.)
+ */
+export type RecordInput<V extends FormValues = FormValues> = keyof V extends infer K ? (string extends K ? unknown : V) : never;
+
+/** Valid values of a draft (`mode: 'draft'` skips required checks): every key optional. */
+export type DraftValues<V extends FormValues = FormValues> = Partial<V>;
+
+/** Changes for `updateRecord`: any keys; `null` clears an answer (a required one is then refused). */
+export type RecordChanges<V extends FormValues = FormValues> = { [K in keyof V]?: V[K] | null };
+
+/** The `mode` an options type gives (undefined when it has none). Read by key: `{ role }` has no mode. */
+type ModeOf<O> = O extends unknown ? ('mode' extends keyof O ? O[keyof O & 'mode'] : undefined) : never;
+
+/** The values `validate` vouches for under these options: all of V, unless the mode may be 'draft'. */
+export type ValidatedValues<V extends FormValues, O> = [ModeOf<O>] extends ['submit' | undefined] ? V : DraftValues<V>;
 
 export interface FieldStatus {
   readonly visible: boolean;
@@ -55,8 +98,12 @@ export interface EvaluateResult {
   readonly tags: readonly string[];
 }
 
-/** A definition compiled once; every method is a pure function of its arguments. */
-export interface CompiledForm {
+/**
+ * A definition compiled once; every method is a pure function of its arguments. `V` is the type of
+ * its values: what `formloom types` writes, `InferValues` of a definition written in TypeScript, or
+ * `FormValues` when nothing is known (a definition read from JSON at run time).
+ */
+export interface CompiledForm<V extends FormValues = FormValues> {
   readonly id: string;
   readonly version: number;
   readonly defaultLocale: Locale;
@@ -64,25 +111,26 @@ export interface CompiledForm {
   /** A frozen copy of the definition it was compiled from. */
   readonly definition: FormDefinition;
   readonly warnings: readonly DefinitionWarning[];
-  validate(values: unknown, options?: ValidateOptions): ValidationResult;
+  /** Values are checked, not trusted: any input is accepted, and the result says what it is. */
+  validate<O extends ValidateOptions = ValidateOptions & { readonly mode?: 'submit' }>(values: unknown, options?: O): ValidationResult<ValidatedValues<V, O>>;
   evaluate(values: unknown, context?: EvaluateContext): EvaluateResult;
   /** A filling session: a renderer-agnostic state machine over this form. */
-  createSession(options?: SessionOptions): Session;
+  createSession(options?: SessionOptions<V>): Session<V>;
   /** Continues a saved draft; rejects with DraftError `not-found` or `expired`. */
-  resumeDraft(token: string, options: ResumeOptions): Promise<Session>;
+  resumeDraft(token: string, options: ResumeOptions): Promise<Session<V>>;
   /** A new record: validated as `role` (RecordValidationError), completed by the system, history started. */
-  createRecord(values: unknown, options: RecordOptions): FormRecord;
+  createRecord(values: RecordInput<V>, options: RecordOptions): FormRecord<V>;
   /** A new revision with `changes` merged in; what the role cannot see is kept; history extended. */
-  updateRecord(record: FormRecord, changes: FormValues, options: ActOptions): FormRecord;
+  updateRecord(record: FormRecord<V>, changes: RecordChanges<V>, options: ActOptions): FormRecord<V>;
   /** One of the definition's workflows (review, processing, stage …). */
-  workflow(name: string): Workflow;
+  workflow(name: string): Workflow<V>;
   /** Keys of the definition's `dedup` rules for values or a record: `[{ id, key }]`, none for a rule with an empty field. */
   dedupKeys(values: unknown): DedupKey[];
   /** Records sharing a dedup key, in one pass; a Promise for an async iterable. */
   findDuplicates<T>(records: Iterable<T>): DuplicateGroup<T>[];
   findDuplicates<T>(records: AsyncIterable<T>): Promise<DuplicateGroup<T>[]>;
   /** One record from two duplicates: both histories kept, the merge in history. */
-  mergeRecords(a: FormRecord, b: FormRecord, options: MergeOptions): FormRecord;
+  mergeRecords(a: FormRecord<V>, b: FormRecord<V>, options: MergeOptions): FormRecord<V>;
   /** A masked copy under a masking policy: revealed to the policy's roles, unreadable fields dropped. */
   mask(values: unknown, options: MaskOptions): FormValues;
   /** CSV, JSON Lines or XLSX of records or values objects, masked, in the requested language. */
@@ -91,7 +139,7 @@ export interface CompiledForm {
   summarize<S extends SummarySpec>(records: Iterable<FormRecord | Record<string, unknown>>, spec: S, options?: SummarizeOptions): SummaryResult<S>;
   summarize<S extends SummarySpec>(records: AsyncIterable<FormRecord | Record<string, unknown>>, spec: S, options?: SummarizeOptions): Promise<SummaryResult<S>>;
   /** When the record may be purged and must be re-confirmed, from the definition's `retention`. */
-  retention(record: FormRecord, now: Date | string | number): Retention;
+  retention(record: FormRecord<V>, now: Date | string | number): Retention;
 }
 
 /** Options of `mergeRecords`: who merges, and whose answers win where both records answered. */

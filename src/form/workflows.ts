@@ -1,6 +1,7 @@
 import type { InternalForm, WorkflowIR } from '../compile/internalForm';
 import { readNow } from '../core/clock';
 import { FormUsageError } from '../core/issues';
+import type { FormValues } from '../core/values';
 import { closest } from '../core/suggest';
 import type { FormRecord } from '../records/recordTypes';
 import { readRecord } from '../records/recordContext';
@@ -18,20 +19,20 @@ export interface WorkflowContext {
 }
 
 /** One workflow of a form, over records: pure functions, each returning a new record or an answer. */
-export interface Workflow {
+export interface Workflow<V extends FormValues = FormValues> {
   readonly name: string;
   /** The states, in definition order. */
   readonly states: readonly string[];
   /** The events the record can take now, for this role (a UI shows these as buttons). */
-  available(record: FormRecord, context?: WorkflowContext): string[];
+  available(record: FormRecord<V>, context?: WorkflowContext): string[];
   /** Whether `event` could fire now for this role (a reason is asked for by `send`, not here). */
-  can(record: FormRecord, event: string, context?: WorkflowContext): boolean;
+  can(record: FormRecord<V>, event: string, context?: WorkflowContext): boolean;
   /** Fires `event`: a new record, or a WorkflowError with the reason it may not. */
-  send(record: FormRecord, event: string, options: { readonly by: string; readonly role?: string; readonly now?: Date | string | number; readonly reason?: string }): FormRecord;
+  send(record: FormRecord<V>, event: string, options: { readonly by: string; readonly role?: string; readonly now?: Date | string | number; readonly reason?: string }): FormRecord<V>;
   /** Whether the record stayed in its current state past the state's deadline (never in a final state). */
-  overdue(record: FormRecord, now?: Date | string | number): boolean;
+  overdue(record: FormRecord<V>, now?: Date | string | number): boolean;
   /** When the record's current state runs out, if it has a deadline. */
-  deadline(record: FormRecord): Date | undefined;
+  deadline(record: FormRecord<V>): Date | undefined;
 }
 
 const CONTEXT_OPTIONS = ['role', 'now'] as const;

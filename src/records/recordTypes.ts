@@ -32,15 +32,18 @@ export interface HistoryEntry {
   readonly note?: string;
 }
 
-/** A collected record: its values, where it is in each workflow, its tags and its whole history. */
-export interface FormRecord {
+/**
+ * A collected record: its values, where it is in each workflow, its tags and its whole history.
+ * `V` is the form's values type (CompiledForm's); a record's values passed validation, so they have it.
+ */
+export interface FormRecord<V extends FormValues = FormValues> {
   readonly id: string;
   readonly formId: string;
   /** The definition version the values follow (R17). */
   readonly formVersion: number;
   /** 1 when created, + 1 per update, transition or migration. */
   readonly revision: number;
-  readonly values: FormValues;
+  readonly values: V;
   /** Workflow name -> current state. */
   readonly states: Readonly<Record<string, string>>;
   /** Workflow name -> when the record entered its current state (ISO 8601): deadlines count from it. */

@@ -10,13 +10,13 @@ import type { SessionEvent, SessionListener, SessionSnapshot } from './sessionTy
 import { transitionSnapshot } from './transition';
 
 /** A filling session: a subscribable shell around the pure `transition`, for any UI framework. */
-export interface Session {
+export interface Session<V extends FormValues = FormValues> {
   /** The current snapshot; the same object until an event changes something (for useSyncExternalStore). */
-  getSnapshot(): SessionSnapshot;
+  getSnapshot(): SessionSnapshot<V>;
   /** Calls `listener` after each change; returns the function that stops it. */
-  subscribe(listener: SessionListener): () => void;
+  subscribe(listener: SessionListener<V>): () => void;
   /** Applies an event and returns the snapshot after it. Never throws for a bad event. */
-  send(event: SessionEvent): SessionSnapshot;
+  send(event: SessionEvent): SessionSnapshot<V>;
   /**
    * Saves the current answers under a new random token, resumable until `expiresAt`. Rejects with
    * FormUsageError `bad-option` (`now`) when the session's clock plus the TTL is past what a Date holds.
