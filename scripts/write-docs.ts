@@ -97,6 +97,9 @@ const ISSUE_MEANINGS: { readonly [code: string]: string } = {
   'dynamic-var': 'A variable whose name is computed instead of written out.',
   'bad-default': 'A `default` that is not a valid answer, or a default for a `computed` or `autoId` field.',
   'forbidden-data': 'A field that would collect a kind of personal data the form lists in `forbid` (by its `pii` or its `format`).',
+  'unknown-template': 'A transition\'s `effects` names a template `notifications.templates` does not have.',
+  'unknown-policy': '`notifications.policy` names a masking policy `masking.policies` does not have.',
+  'bad-placeholder': 'A notification template uses a placeholder other than {field:<id>} (a top-level field), {recordId}, {event}, {state}, {form} and {reason}.',
 };
 
 const WARNING_MEANINGS: { readonly [code: string]: string } = {

@@ -27,7 +27,8 @@ export type { FormChange } from './form/versions';
 export type { SequenceCounter } from './records/autoIds';
 export { WorkflowError } from './workflow/workflowError';
 export type { WorkflowErrorCode } from './workflow/workflowError';
-export type { Workflow, WorkflowContext } from './form/workflows';
+export type { SendOptions, Workflow, WorkflowContext } from './form/workflows';
+export type { Effect, NotifyEffect } from './effects/notifyEffects';
 export { workingCalendar } from './workflow/workingCalendar';
 export type { WorkingCalendar, WorkingCalendarOptions } from './workflow/workingCalendar';
 export { deadlineAt, readDeadline } from './workflow/deadline';
@@ -55,7 +56,7 @@ export type { TextareaField, TextField } from './fields/text';
 export type { TextFormat } from './formats/textFormats';
 export type {
   DedupDefinition, DedupNormalizer, FormDefinition, MaskingDefinition, RuleDefinition, SectionDefinition, TagDefinition,
-  WorkflowDefinition, WorkflowStateDefinition, WorkflowTransitionDefinition,
+  WorkflowDefinition, WorkflowStateDefinition, WorkflowTransitionDefinition, EffectDefinition, NotificationsDefinition,
 } from './definition/formDefinition';
 export {
   isCnIdCard, isCnMobile, isCnUscc, isDate, isDateTime, isEmail, isMonth, normalizeCnIdCard, normalizeCnMobile, normalizeCnUscc,

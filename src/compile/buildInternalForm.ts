@@ -109,6 +109,10 @@ export const buildInternalForm = (input: BuildInput): InternalForm => {
     }))),
     masking: Object.freeze(masking),
     encryption,
+    notifications: Object.freeze({
+      templates: new Map(Object.entries(objectAt(objectAt(def.notifications).templates)) as [string, LocalizedText][]),
+      policy: typeof objectAt(def.notifications).policy === 'string' ? String(objectAt(def.notifications).policy) : undefined,
+    }),
     drafts: Object.freeze({ ttl: durationAt(objectAt(def.drafts).ttl) ?? SEVEN_DAYS }),
     exportFilename: parsedFilename?.ok === true ? Object.freeze(parsedFilename.parts) : undefined,
     retention: Object.freeze({
@@ -151,6 +155,13 @@ const buildWorkflow = (name: string, raw: Raw, topField: (id: string) => FieldIR
     set: Object.freeze(Object.entries(objectAt(transition.set)).flatMap(([id, logic]) => {
       const field = topField(id);
       return field === undefined ? [] : [Object.freeze({ field, value: compileLogic(logic) })];
+    })),
+    effects: Object.freeze(listAt(transition.effects).flatMap((effect) => {
+      const to = topField(String(effect.to));
+      if (to === undefined) return [];
+      const raw = to.def as { readonly format?: unknown; readonly pii?: unknown };
+      const channel = typeof effect.channel === 'string' ? effect.channel : raw.format === 'email' || raw.pii === 'email' ? 'email' : 'sms';
+      return [Object.freeze({ notify: String(effect.notify), to, channel })];
     })),
   }));
   return Object.freeze({

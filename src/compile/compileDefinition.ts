@@ -9,6 +9,7 @@ import { buildModel } from './buildModel';
 import { checkConditions } from './checkConditions';
 import { checkDefaults } from './checkDefaults';
 import { checkPatternCost } from './checkPatternCost';
+import { checkNotifications } from './checkNotifications';
 import { checkFields, checkReferences } from './checkReferences';
 import { checkShape } from './checkShape';
 import { collectWarnings } from './collectWarnings';
@@ -88,6 +89,7 @@ export const compileDefinition = (definition: unknown, options?: CompileOptions)
   checkFields(model, formats, issues);
   checkPatternCost(model, issues);
   checkReferences(model, issues);
+  checkNotifications(model, issues);
   const defaults = checkDefaults(model, formats, issues);
   if (issues.issues.length > 0) throw new FormDefinitionError(issues.issues);
   collectWarnings(model, issues);

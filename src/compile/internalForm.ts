@@ -40,6 +40,8 @@ export interface InternalForm {
   readonly masking: MaskingIR;
   /** The `encryption` block; undefined when the definition has none. */
   readonly encryption: EncryptionIR | undefined;
+  /** Templates of workflow effects and the policy their placeholders are masked under. */
+  readonly notifications: NotificationsIR;
   readonly drafts: { readonly ttl: Duration };
   readonly exportFilename: readonly TemplatePart[] | undefined;
   readonly retention: { readonly keep: Duration | undefined; readonly from: 'created' | 'updated' | 'ended'; readonly reconfirm: Duration | undefined };
@@ -150,6 +152,20 @@ export interface TransitionIR {
   readonly reason: 'required' | 'optional' | undefined;
   readonly maxTimes: number | undefined;
   readonly set: readonly { readonly field: FieldIR; readonly value: Evaluator }[];
+  /** Notifications to hand back to the app once it fired. */
+  readonly effects: readonly EffectIR[];
+}
+
+export interface EffectIR {
+  readonly notify: string;
+  /** The top-level field whose answer is the recipient. */
+  readonly to: FieldIR;
+  readonly channel: string;
+}
+
+export interface NotificationsIR {
+  readonly templates: ReadonlyMap<string, LocalizedText>;
+  readonly policy: string | undefined;
 }
 
 export interface WorkflowIR {

@@ -99,6 +99,20 @@ const transition: JsonSchema = /* @__PURE__ */ (() => ({
     reason: { enum: ['required', 'optional'], description: 'Whether the transition takes a reason (a rejection must say why).' },
     maxTimes: { type: 'integer', minimum: 1, description: 'How often it may fire on one record (at most 3 resubmissions).' },
     set: { type: 'object', propertyNames: ref('id'), additionalProperties: ref('logic'), description: 'Fields it sets, each from a JSON Logic expression ({"var": "$now"} for a completion time).' },
+    effects: {
+      type: 'array',
+      description: 'Notifications the app should send once it fired (a confirmation SMS after submission): `workflow.fire` returns them as data, rendered and masked; formloom sends nothing.',
+      items: {
+        type: 'object',
+        required: ['notify', 'to'],
+        properties: {
+          notify: ref('name', 'A template id of `notifications.templates`.'),
+          to: ref('id', 'The top-level field whose answer is the recipient (a mobile, an e-mail).'),
+          channel: ref('name', 'How the app sends it (sms, email …); default from the recipient field: email for an e-mail, else sms.'),
+        },
+        additionalProperties: false,
+      },
+    },
   },
   additionalProperties: false,
 }))();
@@ -232,6 +246,19 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
       additionalProperties: false,
     },
     workflows: { type: 'object', propertyNames: ref('name'), additionalProperties: workflow, description: 'Workflow name -> workflow; several may run on one record.' },
+    notifications: {
+      type: 'object',
+      description: 'Message templates for workflow `effects`.',
+      required: ['templates'],
+      properties: {
+        templates: {
+          type: 'object', propertyNames: ref('name'), additionalProperties: ref('localizedText'),
+          description: 'Template id -> text. Placeholders: {field:<id>} (an answer as an export shows it: option labels, masked under `policy`), {recordId}, {event}, {state} (the new state\'s label), {form} (the title), {reason}.',
+        },
+        policy: ref('name', 'The masking policy every {field:…} placeholder is shown under (a message is not a place for a full ID number).'),
+      },
+      additionalProperties: false,
+    },
     drafts: {
       type: 'object',
       description: 'Saved drafts.',

@@ -56,7 +56,7 @@ export interface EncryptionDefinition {
 export interface WorkflowStateDefinition {
   readonly label?: LocalizedText;
   /** ISO 8601 duration: a record in this state longer than this is overdue. */
-  readonly deadline?: string;
+  readonly deadline?: string | { readonly workingDays: number };
   readonly final?: boolean;
 }
 
@@ -66,8 +66,6 @@ export interface WorkflowTransitionDefinition {
   readonly to: string;
   readonly label?: LocalizedText;
   readonly roles?: readonly string[];
-  /** Kinds of personal data the form must never collect (R20). */
-  readonly forbid?: readonly PiiKind[];
   readonly when?: Logic;
   /** Fields that must be filled before the transition. */
   readonly requires?: readonly string[];
@@ -76,6 +74,25 @@ export interface WorkflowTransitionDefinition {
   readonly maxTimes?: number;
   /** Fields the transition sets, each from a JSON Logic expression. */
   readonly set?: { readonly [fieldId: string]: Logic };
+  /** What the app should do once it fired (a confirmation SMS): returned as data by `workflow.fire`, never performed. */
+  readonly effects?: readonly EffectDefinition[];
+}
+
+/** A notification to send after a transition: a template of `notifications`, to the answer of a field. */
+export interface EffectDefinition {
+  readonly notify: string;
+  /** The field holding the recipient (a mobile, an e-mail). */
+  readonly to: string;
+  /** How the app sends it: sms, email … (default: from the recipient field's format or pii). */
+  readonly channel?: string;
+}
+
+/** Message templates for workflow effects, and the masking policy their placeholders are shown under. */
+export interface NotificationsDefinition {
+  /** Template id -> text with placeholders: {field:<id>}, {recordId}, {event}, {state}, {form}, {reason}. */
+  readonly templates: { readonly [id: string]: LocalizedText };
+  /** A masking policy applied to every {field:…} in a message (default: none, shown as answered). */
+  readonly policy?: string;
 }
 
 export interface WorkflowDefinition {
@@ -96,6 +113,8 @@ export interface FormDefinition {
   /** IANA time zone of the form, e.g. 'Asia/Shanghai'. */
   readonly timeZone?: string;
   readonly roles?: readonly string[];
+  /** Kinds of personal data the form must never collect (R20). */
+  readonly forbid?: readonly PiiKind[];
   readonly optionSets?: { readonly [name: string]: readonly OptionDefinition[] };
   readonly sections: readonly SectionDefinition[];
   readonly rules?: readonly RuleDefinition[];
@@ -104,6 +123,7 @@ export interface FormDefinition {
   readonly masking?: MaskingDefinition;
   readonly encryption?: EncryptionDefinition;
   readonly workflows?: { readonly [name: string]: WorkflowDefinition };
+  readonly notifications?: NotificationsDefinition;
   readonly drafts?: { readonly ttl?: string };
   readonly export?: { readonly filename?: string };
   readonly retention?: { readonly keep?: string; readonly from?: 'created' | 'updated' | 'ended'; readonly reconfirm?: string };

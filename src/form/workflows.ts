@@ -8,7 +8,8 @@ import { readRecord } from '../records/recordContext';
 import { systemPass } from '../records/recordPass';
 import { checkTransition } from '../workflow/checkTransition';
 import { deadlineOf, isRecordOverdue } from '../workflow/overdue';
-import { sendEvent } from '../workflow/sendEvent';
+import { fireEvent, sendEvent } from '../workflow/sendEvent';
+import { notifyEffects, type Effect } from '../effects/notifyEffects';
 import type { WorkingCalendar } from '../workflow/workingCalendar';
 import { readOptionBag, readRole } from './readOptions';
 
@@ -28,11 +29,26 @@ export interface Workflow<V extends FormValues = FormValues> {
   /** Whether `event` could fire now for this role (a reason is asked for by `send`, not here). */
   can(record: FormRecord<V>, event: string, context?: WorkflowContext): boolean;
   /** Fires `event`: a new record, or a WorkflowError with the reason it may not. */
-  send(record: FormRecord<V>, event: string, options: { readonly by: string; readonly role?: string; readonly now?: Date | string | number; readonly reason?: string }): FormRecord<V>;
+  send(record: FormRecord<V>, event: string, options: SendOptions): FormRecord<V>;
+  /**
+   * Fires `event` as `send` does, and returns the new record beside the transition's effects: the
+   * notifications the app should deliver (a confirmation SMS), rendered in `options.locale` (default
+   * the form's) and masked under `notifications.policy`. formloom itself sends nothing.
+   */
+  fire(record: FormRecord<V>, event: string, options: SendOptions): { readonly record: FormRecord<V>; readonly effects: readonly Effect[] };
   /** Whether the record stayed in its current state past the state's deadline (never in a final state). */
   overdue(record: FormRecord<V>, now?: Date | string | number): boolean;
   /** When the record's current state runs out, if it has a deadline. */
   deadline(record: FormRecord<V>): Date | undefined;
+}
+
+/** Who fires an event, as what, when, why, and in which language its messages are written. */
+export interface SendOptions {
+  readonly by: string;
+  readonly role?: string;
+  readonly now?: Date | string | number;
+  readonly reason?: string;
+  readonly locale?: string;
 }
 
 const CONTEXT_OPTIONS = ['role', 'now'] as const;
@@ -67,6 +83,11 @@ export const workflowOf = (form: InternalForm, name: unknown, calendar: WorkingC
     },
     can: (record, event, context) => typeof event === 'string' && check(record, event, context).transition !== undefined,
     send: (record, event, options) => sendEvent(form, workflow, record, event, options),
+    fire: (record, event, options) => {
+      const fired = fireEvent(form, workflow, record, event, options);
+      const effects = notifyEffects(form, { workflow, transition: fired.transition, recordId: fired.record.id, values: fired.record.values, reason: fired.reason, locale: fired.locale });
+      return Object.freeze({ record: fired.record, effects: Object.freeze(effects) });
+    },
     overdue: (record, now) => {
       const checked = readRecord(form, record, 'overdue');
       const clock = readNow(now);

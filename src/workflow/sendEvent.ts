@@ -1,6 +1,6 @@
 import { keepHiddenAnswers } from '../records/keepHidden';
 import { produce, type Draft } from 'immer';
-import type { InternalForm, WorkflowIR } from '../compile/internalForm';
+import type { InternalForm, TransitionIR, WorkflowIR } from '../compile/internalForm';
 import { FormUsageError } from '../core/issues';
 import type { FormValues } from '../core/values';
 import { fillAutoFields } from '../records/autoFields';
@@ -25,7 +25,19 @@ const MESSAGES = {
  * moves the workflow to its new state, and records it all in history with the reason. The record
  * is never mutated; a refused event throws WorkflowError and changes nothing.
  */
-export const sendEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: unknown, event: unknown, given: unknown): FormRecord => {
+export const sendEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: unknown, event: unknown, given: unknown): FormRecord =>
+  fireEvent(form, workflow, recordArg, event, given).record;
+
+/** What firing an event did: the new record, the transition that fired, and what its effects read. */
+export interface FiredEvent {
+  readonly record: FormRecord;
+  readonly transition: TransitionIR;
+  readonly reason: string | undefined;
+  readonly locale: string;
+}
+
+/** sendEvent, telling also which transition fired (its effects are the caller's to render). */
+export const fireEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: unknown, event: unknown, given: unknown): FiredEvent => {
   const record = readRecord(form, recordArg, 'send');
   const act = readAct(form, given, 'send', ['reason']);
   if (typeof event !== 'string') throw new FormUsageError('bad-argument', 'send: the event must be a string');
@@ -61,7 +73,7 @@ export const sendEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
     workflow: workflow.name, event, from, to: transition.to, ...(reason === undefined || reason === '' ? {} : { reason }),
   };
   const tags = systemPass(form, values, act).tags ?? [];
-  return produce(record, (draft) => {
+  const next = produce(record, (draft) => {
     draft.values = values as Draft<FormValues>;
     draft.states[workflow.name] = transition.to;
     draft.stateSince[workflow.name] = at;
@@ -71,4 +83,5 @@ export const sendEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
     draft.updatedAt = at;
     draft.updatedBy = act.by;
   });
+  return { record: next, transition, reason: reason === undefined || reason === '' ? undefined : reason, locale: act.locale };
 };
