@@ -56,7 +56,7 @@ export type { TextareaField, TextField } from './fields/text';
 export type { TextFormat } from './formats/textFormats';
 export type {
   DedupDefinition, DedupNormalizer, FormDefinition, MaskingDefinition, RuleDefinition, SectionDefinition, TagDefinition,
-  WorkflowDefinition, WorkflowStateDefinition, WorkflowTransitionDefinition, EffectDefinition, NotificationsDefinition,
+  WorkflowDefinition, WorkflowStateDefinition, WorkflowTransitionDefinition, EffectDefinition, NotificationsDefinition, EncryptionDefinition,
 } from './definition/formDefinition';
 export {
   isCnIdCard, isCnMobile, isCnUscc, isDate, isDateTime, isEmail, isMonth, normalizeCnIdCard, normalizeCnMobile, normalizeCnUscc,
@@ -77,3 +77,17 @@ export type {
   CountSummary, DurationGroup, DurationSpec, DurationStats, DurationSummary, GroupKey, NumberStats, OverdueGroup, OverdueSpec, OverdueSummary,
   RatingBucket, StateKey, Summary, SummaryFor, SummaryResult, SummarySpec, SummaryValue, TrendPoint, UnansweredKey,
 } from './governance/summary/types';
+export { keyProviderFromRaw } from './privacy/keyProviderFromRaw';
+export type { RawKeys } from './privacy/keyProviderFromRaw';
+export type { KeyProvider, SealingKey } from './privacy/keyProvider';
+export { SealError, SEAL_ERROR_CODES } from './privacy/sealError';
+export type { SealErrorCode } from './privacy/sealError';
+export type { ResealOptions, SealOptions, UnsealOptions } from './privacy/sealOptions';
+export type { SealedValue } from './core/sealedValue';
+export type { AuditEntry, AuditPurpose, AuditSink } from './privacy/audit';
+export type { AuditOptions } from './form/privacy';
+export { summarizeAudit } from './privacy/auditSummary';
+export type { AuditFieldCount, AuditFlag, AuditHours, AuditPeriod, AuditReason, AuditSummary, AuditSummarySpec, AuditUser } from './privacy/auditSummaryTypes';
+export { sampleForVerification, verificationRank } from './privacy/sample';
+export type { SampleCandidate, VerificationDraw, VerificationSample } from './privacy/sample';
+export type { SampleOptions } from './privacy/sampleOptions';

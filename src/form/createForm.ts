@@ -10,6 +10,9 @@ import type { CompiledForm, EvaluateResult, ValidationResult } from './types';
 import { workflowOf } from './workflows';
 import { dedupKeysFor, duplicatesFor, exporterFor, maskFor, mergeFor, retentionFor } from './governance';
 import { summarizeForm, type SummarizeOptions, type SummarySpec } from './summaries';
+import { unsealFor } from './privacy';
+import { resealValues } from '../privacy/resealValues';
+import { sealValues } from '../privacy/sealValues';
 
 /**
  * The public form: a thin, frozen facade whose methods check their options and delegate to the
@@ -43,6 +46,9 @@ export const createForm = (internal: InternalForm, calendar?: WorkingCalendar): 
     exporter: (options) => exporterFor(internal, options),
     summarize: ((records: Iterable<unknown>, spec: SummarySpec, options?: SummarizeOptions) => summarizeForm(facade, records, spec, options, calendar)) as CompiledForm['summarize'],
     retention: (record, now) => retentionFor(internal, record, now),
+    seal: (values, options) => sealValues(internal, values, options),
+    unseal: (values, options) => unsealFor(internal, values, options),
+    reseal: (values, options) => resealValues(internal, values, options),
   };
   const facade = Object.freeze(attachInternal(form, internal));
   return facade;

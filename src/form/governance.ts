@@ -12,16 +12,17 @@ import { mergeRecords } from '../governance/mergeRecords';
 import { retentionOf, type Retention } from '../governance/retention';
 import { readRecord } from '../records/recordContext';
 import type { FormRecord } from '../records/recordTypes';
+import { AUDIT_OPTIONS, auditedExporter, auditMask, readAudit, type AuditOptions } from './privacy';
 import { readLocale, readOptionBag, readRole } from './readOptions';
 
-export interface MaskOptions {
+export interface MaskOptions extends AuditOptions {
   /** A policy of the definition's `masking.policies` (export, view …). */
   readonly policy: string;
   /** Roles in the policy's `reveal` see plain values; fields the role may not read are dropped. */
   readonly role?: string;
 }
 
-export interface ExporterOptions {
+export interface ExporterOptions extends AuditOptions {
   readonly format: ExportFormat;
   /** The masking policy; default the form's `export` policy, else each pii field masked by its kind. */
   readonly policy?: string;
@@ -36,26 +37,35 @@ export interface ExporterOptions {
 
 /** `form.mask(values, { policy, role })`: a masked copy; the input is never mutated. */
 export const maskFor = (form: InternalForm, values: unknown, options: unknown): FormValues => {
-  const bag = readOptionBag(options, ['policy', 'role'], 'mask');
+  const bag = readOptionBag(options, ['policy', 'role', ...AUDIT_OPTIONS], 'mask');
+  const audit = readAudit(bag, 'mask');
+  const plan = maskPlan(form, bag.policy, readRole(form, bag.role));
   // A FormRecord masks as its values.
-  return maskValues(form, recordValues(form, values), maskPlan(form, bag.policy, readRole(form, bag.role)));
+  const masked = maskValues(form, recordValues(form, values), plan);
+  auditMask(form, values, plan, audit);
+  return masked;
 };
 
 /** `form.exporter(options)`. */
 export const exporterFor = (form: InternalForm, options: unknown): Exporter => {
-  const bag = readOptionBag(options, ['format', 'policy', 'role', 'locale', 'header', 'rows'], 'exporter');
+  const bag = readOptionBag(options, ['format', 'policy', 'role', 'locale', 'header', 'rows', ...AUDIT_OPTIONS], 'exporter');
+  const audit = readAudit(bag, 'export');
   const format = bag.format;
   if (format !== 'csv' && format !== 'jsonl' && format !== 'xlsx') throw new FormUsageError('bad-option', "`format` is 'csv', 'jsonl' or 'xlsx'", 'format');
   if (bag.header !== undefined && bag.header !== 'label' && bag.header !== 'id') throw new FormUsageError('bad-option', "`header` is 'label' or 'id'", 'header');
   if (bag.policy !== undefined && typeof bag.policy !== 'string') throw new FormUsageError('bad-option', '`policy` names a masking policy', 'policy');
   if (bag.rows !== undefined && typeof bag.rows !== 'string') throw new FormUsageError('bad-option', '`rows` names a repeating group', 'rows');
-  return createExporter(form, format, {
+  const role = readRole(form, bag.role);
+  const exporter = createExporter(form, format, {
     policy: bag.policy as string | undefined,
-    role: readRole(form, bag.role),
+    role,
     locale: readLocale(form, bag.locale),
     header: (bag.header as 'label' | 'id' | undefined) ?? 'label',
     rows: bag.rows as string | undefined,
   });
+  // The plan the export masks with (its policy, else the form's `export` one): only a revealing one is audited.
+  const policy = (bag.policy as string | undefined) ?? (form.masking.policies.has('export') ? 'export' : undefined);
+  return policy === undefined ? exporter : auditedExporter(form, exporter, maskPlan(form, policy, role), audit);
 };
 
 /** `form.dedupKeys(values)`. */

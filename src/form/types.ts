@@ -12,6 +12,8 @@ import type { DedupKey } from '../governance/dedupKeys';
 import type { DuplicateGroup } from '../governance/findDuplicates';
 import type { Retention } from '../governance/retention';
 import type { Exporter } from '../export/exporter';
+import type { ResealOptions, SealOptions, UnsealOptions } from '../privacy/sealOptions';
+import type { AuditOptions } from './privacy';
 
 import type { FormValues } from '../core/values';
 
@@ -140,6 +142,15 @@ export interface CompiledForm<V extends FormValues = FormValues> {
   summarize<S extends SummarySpec>(records: AsyncIterable<FormRecord | Record<string, unknown>>, spec: S, options?: SummarizeOptions): Promise<SummaryResult<S>>;
   /** When the record may be purged and must be re-confirmed, from the definition's `retention`. */
   retention(record: FormRecord<V>, now: Date | string | number): Retention;
+  /**
+   * Values with every answer of a kind the definition's `encryption` names sealed (AES-256-GCM through
+   * Web Crypto, keys from `keys`, bound to form, field and `recordId`); a keyed blind index keeps dedup working.
+   */
+  seal(values: unknown, options: SealOptions): Promise<FormValues>;
+  /** Sealed values opened: plain for roles in `encryption.reveal`, masked for others; an `audit` sink hears each reveal. */
+  unseal(values: unknown, options: UnsealOptions & AuditOptions): Promise<FormValues>;
+  /** Every sealed value moved to the provider's current key (after a rotation). */
+  reseal(values: unknown, options: ResealOptions): Promise<FormValues>;
 }
 
 /** Options of `mergeRecords`: who merges, and whose answers win where both records answered. */
