@@ -3,10 +3,10 @@ import { internalFormOf } from '../form/internal';
 import { readArgs } from './args';
 import { loadForm } from './formFile';
 import { EXIT, UsageError, type Command } from './io';
-import { openOutputFile } from './outputFile';
 import { precompiledModule } from './precompiledModule';
+import { declarationPath, precompiledTypes } from './precompiledTypes';
 import { packageVersion } from './version';
-import { writeChunks } from './writeChunks';
+import { writeTextFile } from './writeTextFile';
 
 const help = `formloom build: write a precompiled module of a form
 
@@ -19,7 +19,8 @@ path, and nothing compiles code from strings. It exports the compiled form (defa
 A module built by another formloom release still works: parts that no longer match are not used.
 
 Options:
-  -o, --out <file>      where to write it (default: standard output)
+  -o, --out <file>      where to write it (default: standard output); its declaration goes beside it
+                        (form.mjs -> form.d.mts, form.cjs -> form.d.cts), typed with the form's values
       --import <spec>   where the module imports formloom from (default: formloom)
       --format esm|cjs  module format (default: from the extension: .cjs/.cts is cjs, else esm)
   -h, --help            this text
@@ -55,14 +56,11 @@ export const buildCommand: Command = {
     const module = precompiledModule(internalFormOf(form), { importFrom: values.import ?? 'formloom', format, sourceName: basename(file), version: packageVersion() });
     if (out === undefined) io.stdout.write(module);
     else {
-      // Beside the target, renamed when complete: a bundler watching it never reads half a module.
-      const output = await openOutputFile(resolve(io.cwd, out), out);
-      try {
-        await writeChunks((async function* one() { yield module; })(), output.stream, out);
-        await output.commit();
-      } catch (error) {
-        await output.abort();
-        throw error;
+      await writeTextFile(resolve(io.cwd, out), out, module);
+      // Its types beside it, as a bundler and tsc look for them: the form's values type and the typed exports.
+      const declaration = declarationPath(out);
+      if (declaration !== undefined) {
+        await writeTextFile(resolve(io.cwd, declaration), declaration, precompiledTypes(internalFormOf(form), { importFrom: values.import ?? 'formloom', format, source: basename(file), version: packageVersion() }));
       }
       io.stderr.write(`${out}: ${form.id} v${form.version}, ${format}, ${Math.round(module.length / 1024)} KB\n`);
     }

@@ -5,9 +5,8 @@ import { valuesTypeModule } from '../typegen/valuesType';
 import { readArgs } from './args';
 import { loadForm } from './formFile';
 import { EXIT, UsageError, type Command } from './io';
-import { openOutputFile } from './outputFile';
 import { packageVersion } from './version';
-import { writeChunks } from './writeChunks';
+import { writeTextFile } from './writeTextFile';
 
 const help = `formloom types: write the TypeScript type of a form's values
 
@@ -54,15 +53,7 @@ export const typesCommand: Command = {
     const module = valuesTypeModule(internalFormOf(form), { name: values.name, source: basename(file), version: packageVersion() });
     if (out === undefined) io.stdout.write(module);
     else {
-      // Beside the target, renamed when complete: an editor or tsc --watch never reads half a file.
-      const output = await openOutputFile(resolve(io.cwd, out), out);
-      try {
-        await writeChunks((async function* one() { yield module; })(), output.stream, out);
-        await output.commit();
-      } catch (error) {
-        await output.abort();
-        throw error;
-      }
+      await writeTextFile(resolve(io.cwd, out), out, module);
     }
     return EXIT.ok;
   },
