@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileForm, diffForms, FormDefinitionError, MemoryDraftStore, migrateRecord, recordAt, WorkflowError, type CompiledForm, type FormRecord } from '../src/index';
 import { chinaCalendar2025 } from './chinaCalendar2025';
+import { showPrivacy } from './demoPrivacy';
 import { loadExampleDefinitions } from './loadExamples';
 import { NOW, SAMPLE_RECORDS, customerInfoRecord, generatedIntakeValues, intakeRecord, invalidIntakeRecord } from './records';
 
@@ -214,3 +215,5 @@ console.log(`  satisfaction by month: ${(summaries.trend.trend ?? []).map((point
 console.log(`  reached 'done' by demand type: ${summaries.done.groups.map((group) => `${group.label} ${group.reached}/${group.records}`).join(', ')}`);
 console.log(`  hours from pending to done, by industry: ${(summaries.time.groups ?? []).map((group) => `${group.label} ${group.averageHours === null ? '-' : group.averageHours.toFixed(1)}`).join(', ')}`);
 console.log(`  overdue on 2025-10-01: ${summaries.late.overdue} of ${summaries.late.records}`);
+
+await showPrivacy({ heading, info, values: submitted.submitted ?? {}, quarter });

@@ -272,7 +272,7 @@ describe('xlsxChunks read back with exceljs', () => {
         expect(asExcelShows(sheet.getRow(index + 2).getCell(column + 1).value)).toBe(expectedText(value));
       }));
     }), { numRuns: 60 });
-  });
+  }, 60_000);
 
   it('writes a day Excel cannot show (before 1 March 1900) as text, and Excel\'s first true days as dates', async () => {
     const sheet = await load(await collect(xlsxChunks([

@@ -37,7 +37,7 @@ export const checkNotifications = (model: FormModel, issues: IssueCollector): vo
     for (const placeholder of new Set(textsOf(text).flatMap(placeholdersOf))) {
       const field = /^field:(.*)$/.exec(placeholder);
       if (field !== null) checkTopField(field[1], `notifications.templates.${id}`);
-      else if (!(NOTIFICATION_PLACEHOLDERS as readonly string[]).includes(placeholder)) issues.issue('bad-placeholder', `notifications.templates.${id}`, undefined, { name: `{${placeholder}}` });
+      else if (!(NOTIFICATION_PLACEHOLDERS as readonly string[]).includes(placeholder)) issues.issue('bad-placeholder', `notifications.templates.${id}`, undefined, { name: placeholder });
     }
   }
   const policy = notifications.policy;
