@@ -97,6 +97,10 @@ const ISSUE_MEANINGS: { readonly [code: string]: string } = {
   'dynamic-var': 'A variable whose name is computed instead of written out.',
   'bad-default': 'A `default` that is not a valid answer, or a default for a `computed` or `autoId` field.',
   'forbidden-data': 'A field that would collect a kind of personal data the form lists in `forbid` (by its `pii` or its `format`).',
+  'no-resolver': 'A variant (`extends`) compiled without a `resolve` option to load its base.',
+  'unknown-base': 'The resolver has no such base, returned something that is not a definition (or a Promise, or another form), or threw.',
+  'extends-cycle': 'A form that extends itself through its bases, or a chain of more than 16 bases.',
+  'removed-field-referenced': 'A field a variant removes is still referenced by what it keeps of the base (a condition, rule, tag, dedup key, masking policy, transition); reported at the `remove` entry, with the place in the base.',
   'unknown-template': 'A transition\'s `effects` names a template `notifications.templates` does not have.',
   'unknown-policy': '`notifications.policy` names a masking policy `masking.policies` does not have.',
   'bad-placeholder': 'A notification template uses a placeholder other than {field:<id>} (a top-level field), {recordId}, {event}, {state}, {form} and {reason}.',
@@ -447,7 +451,8 @@ export const definitionFormatMarkdown = (): string => {
   if (missingVars.length > 0) throw new Error(`the template does not explain the variables ${missingVars.join(', ')}`);
 
   const generators: { readonly [name: string]: () => string } = {
-    'top-level': () => keysTable(definitionSchema, { see }),
+    // A variant takes `title` and `sections` from its base: they are required of the others only.
+    'top-level': () => keysTable(definitionSchema, { see, required: requiredOf(definitionSchema.else as JsonSchema) }),
     'value-types': valueTypes,
     'common-field-keys': () => keysTable({ properties: COMMON_FIELD_PROPERTIES }, { required: requiredOf(definitionNamed('field')), expand: true }),
     'error-codes': () => `${ERROR_CODES.map(code).join(', ')}.`,

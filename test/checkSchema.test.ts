@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadExampleDefinitions } from '../examples/loadExamples';
+import { loadExampleDefinitions, loadVariantDefinitions } from '../examples/loadExamples';
 import { checkSchema, type SchemaError } from '../src/definition/checkSchema';
 import { COMMON_FIELD_PROPERTIES, definitionSchema } from '../src/definition/definitionSchema';
 import { FIELD_KINDS, FIELD_TYPES } from '../src/fields/registry';
@@ -275,6 +275,16 @@ const mutated = fc
     return holder.root;
   });
 
+// Variants take the other branch of the top-level `if`: no title or sections required, their own keys.
+const variantExamples = loadVariantDefinitions();
+const mutatedVariant = fc
+  .tuple(fc.integer({ min: 0, max: variantExamples.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+  .map(([index, mutations]) => {
+    const holder = { root: clone((variantExamples[index] as { definition: unknown }).definition) };
+    for (const m of mutations) mutate(holder, m);
+    return holder.root;
+  });
+
 /** Small definition-shaped objects, mostly wrong somewhere. */
 const text = fc.oneof(fc.constantFrom('x', 'Label', '', 'bad id!', 'zh-CN', 'a'), fc.string({ maxLength: 4 }));
 const localized = fc.oneof(text, fc.dictionary(fc.constantFrom('zh-CN', 'en', 'x', 'bad!', ''), text, { maxKeys: 2, noNullPrototype: true }), badValue);
@@ -333,7 +343,7 @@ describe('checkSchema agrees with ajv on the definition schema', () => {
       }
     };
     walk(definitionSchema);
-    const interpreted = ['$ref', 'type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'required', 'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'items', 'allOf', 'if', 'then'];
+    const interpreted = ['$ref', 'type', 'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'required', 'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'items', 'allOf', 'if', 'then', 'else'];
     const annotations = ['$schema', '$id', 'title', 'description', 'examples', 'definitions', 'default'];
     expect([...used].filter((keyword) => !interpreted.includes(keyword) && !annotations.includes(keyword))).toEqual([]);
   });
@@ -353,6 +363,14 @@ describe('checkSchema agrees with ajv on the definition schema', () => {
 
   it('mutations of the examples (1-4 at a time)', () => {
     fc.assert(fc.property(mutated, agrees), { numRuns: 1000 * RUNS });
+  }, 30_000 * RUNS);
+
+  it('the example variants and their mutations (1-4 at a time)', () => {
+    for (const { definition } of variantExamples) {
+      expect(validate(definition), JSON.stringify(validate.errors)).toBe(true);
+      agrees(definition);
+    }
+    fc.assert(fc.property(mutatedVariant, agrees), { numRuns: 300 * RUNS });
   }, 30_000 * RUNS);
 
   it('small definition-shaped objects', () => {

@@ -107,6 +107,25 @@ describe('every definition issue code has a located, coded, explained issue', ()
     expect(onlyIssue(defineForm([text('m', { format: 'cn-mobile' })], { forbid: ['phone'] }))).toMatchObject({ code: 'forbidden-data', params: { kind: 'phone' } });
   });
 
+  it('no-resolver, unknown-base, extends-cycle, removed-field-referenced: a variant and its base', () => {
+    const base = defineForm([text('phone'), text('note', { visibleIf: { '!!': { var: 'phone' } } })]);
+    const variant = { id: 'test-variant', version: 1, extends: { id: 'test-form', version: 1 } };
+    const resolve = (ref: { id: string }): unknown => (ref.id === 'test-form' ? base : undefined);
+    const issueOf = (definition: unknown, options: Record<string, unknown>): DefinitionIssue => {
+      try {
+        compileForm(definition, options);
+      } catch (error) {
+        if (error instanceof FormDefinitionError && error.issues.length === 1) return error.issues[0] as DefinitionIssue;
+        throw error;
+      }
+      throw new Error('expected one issue');
+    };
+    expectIssue(issueOf(variant, {}), 'no-resolver', 'extends', { id: 'test-form', version: 1 });
+    expectIssue(issueOf({ ...variant, extends: { id: 'other', version: 1 } }, { resolve }), 'unknown-base', 'extends', { id: 'other', version: 1 });
+    expectIssue(issueOf({ ...variant, extends: { id: 'test-variant', version: 1 } }, { resolve }), 'extends-cycle', 'extends', { chain: 'test-variant v1 → test-variant v1' });
+    expectIssue(issueOf({ ...variant, remove: ['phone'] }, { resolve }), 'removed-field-referenced', 'remove.0', { name: 'phone', base: 'test-form v1', basePath: 'sections.0.fields.1.visibleIf.!!.var' });
+  });
+
   it('covers every code', () => {
     expect([...seen].sort()).toEqual([...DEFINITION_ISSUE_CODES].sort());
   });

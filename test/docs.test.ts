@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { definitionFormatMarkdown, FIELD_SAMPLES } from '../scripts/write-docs';
 import { definitionSchema } from '../src/definition/definitionSchema';
 import { FIELD_KINDS, FIELD_TYPES } from '../src/fields/registry';
-import { compileForm, FormDefinitionError } from '../src/index';
+import { compileForm, FormDefinitionError, type CompileOptions } from '../src/index';
 
 const committed = readFileSync(new URL('../docs/definition-format.md', import.meta.url), 'utf8');
 const topLevelKeys = Object.keys(definitionSchema.properties as Record<string, unknown>);
 
 /** The issues a definition is refused with; [] when it compiles. */
-const issuesOf = (definition: unknown): string[] => {
+const issuesOf = (definition: unknown, options?: CompileOptions): string[] => {
   try {
-    compileForm(definition);
+    compileForm(definition, options);
     return [];
   } catch (error) {
     if (error instanceof FormDefinitionError) return error.issues.map((issue) => `${issue.code} at ${issue.path}: ${issue.message}`);
@@ -44,9 +44,16 @@ describe('docs/definition-format.md', () => {
     const complete = blocks.find((block) => isObject(block) && block.id === 'customer-intake');
     if (!isObject(complete)) throw new Error('the complete example is missing');
     let checked = 0;
+    // A variant shown extends the complete example.
+    const resolve = (ref: { id: string; version: number }): unknown => (ref.id === complete.id && ref.version === complete.version ? complete : undefined);
     for (const block of blocks) {
       if (!isObject(block)) continue;
       let definition: unknown;
+      if (isObject(block.extends)) {
+        checked++;
+        expect(issuesOf(block, { resolve }), JSON.stringify(block).slice(0, 80)).toEqual([]);
+        continue;
+      }
       if (Array.isArray(block.sections)) definition = block;
       else if (Object.keys(block).every((key) => topLevelKeys.includes(key))) definition = { ...complete, ...block };
       else if (typeof block.type === 'string' && typeof block.id === 'string') {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCnIdCard, isCnMobile, isCnUscc, normalizeCnIdCard, normalizeCnMobile } from '../src/index';
 import { isDate, isDateTime, isMonth } from '../src/formats/calendar';
+import { isIntlPhone, normalizeIntlPhone } from '../src/formats/intlPhone';
 
 const idCheck = (body: string): string => {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -78,5 +79,43 @@ describe('dates', () => {
     expect(isDateTime('2024-03-15T09:30:00+08:00')).toBe(true);
     expect(isDateTime('2024-03-15T24:00')).toBe(false);
     expect(isDateTime('2024-02-30T10:00')).toBe(false);
+  });
+});
+
+describe('intl-phone', () => {
+  it('accepts a number with its country code as people type it, and keeps it in E.164 form', () => {
+    const cases: [string, string][] = [
+      ['+44 20 7946 0958', '+442079460958'], ['+44 (20) 7946-0958', '+442079460958'], ['0044 20 7946 0958', '+442079460958'],
+      ['442079460958', '+442079460958'], ['+1 (415) 555-2671', '+14155552671'], ['+65 6123 4567', '+6561234567'],
+      ['＋８６ １３８ １２３４ ５６７８', '+8613812345678'], ['+49\u00a030\u3000901820', '+4930901820'], ['+1234567', '+1234567'],
+    ];
+    for (const [typed, kept] of cases) {
+      expect(isIntlPhone(typed), typed).toBe(true);
+      expect(normalizeIntlPhone(typed), typed).toBe(kept);
+    }
+  });
+
+  it('refuses letters, a national number with its trunk 0, and numbers outside 7-15 digits', () => {
+    for (const bad of ['call me', 'abc-defg-hij', '020 7946 0958', '+0 20 7946 0958', '+123456', '+1234567890123456', '', '+', '++44 20 7946 0958',
+      '+44 20 7946 0958 ext. 12', '+44.20.7946.0958', '+44 20 7946 0958'.padEnd(41, ' ')]) {
+      expect(isIntlPhone(bad), bad).toBe(false);
+    }
+  });
+
+  it('keeps exactly the digits typed, whatever the separators (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[1-9]\d{6,14}$/),
+        fc.array(fc.constantFrom(' ', '-', '(', ')', '\u00a0', '\u2013'), { maxLength: 6 }),
+        fc.constantFrom('+', '00', ''),
+        (digits, separators, prefix) => {
+          let typed = prefix;
+          [...digits].forEach((digit, i) => {
+            typed += digit + (separators[i] ?? '');
+          });
+          expect(normalizeIntlPhone(typed)).toBe(`+${digits}`);
+        },
+      ),
+    );
   });
 });

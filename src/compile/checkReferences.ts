@@ -1,5 +1,6 @@
 import { isTimeZone } from '../core/clock';
 import { isWithinMaxDuration, MAX_DURATION, parseDuration } from '../core/duration';
+import { formatPiiKind } from '../core/personalKind';
 import type { DefinitionIssueCode, DefinitionParams } from '../core/issues';
 import { hasOwn, isPlainObject, isReservedName } from '../core/reserved';
 import { parseTemplate, FILENAME_TOKENS } from '../core/template';
@@ -14,8 +15,6 @@ const objectAt = (value: unknown): Raw => (isPlainObject(value) ? value : {});
 const listAt = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 const strings = (value: unknown): readonly [string, number][] =>
   listAt(value).flatMap((item, index) => (typeof item === 'string' ? [[item, index] as [string, number]] : []));
-
-const FORMAT_KIND: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([['cn-mobile', 'phone'], ['email', 'email'], ['cn-id-card', 'id-card'], ['cn-uscc', 'uscc']]);
 
 /** Each field's own checks, by its unit: limits, patterns, formats, cascader depth, auto id templates. */
 export const checkFields = (model: FormModel, formats: FormatTable, issues: IssueCollector): void => {
@@ -36,7 +35,7 @@ export const checkFields = (model: FormModel, formats: FormatTable, issues: Issu
     if (typeof field.def.pii === 'string' && model.forbid.has(field.def.pii)) {
       issues.issue('forbidden-data', `${field.defPath}.pii`, undefined, { field: field.key, kind: field.def.pii });
     }
-    const collects = FORMAT_KIND.get(String(field.def.format));
+    const collects = field.type === 'text' || field.type === 'textarea' ? formatPiiKind(field.def.format) : undefined;
     if (collects !== undefined && model.forbid.has(collects)) {
       issues.issue('forbidden-data', `${field.defPath}.format`, undefined, { field: field.key, kind: collects });
     }

@@ -16,8 +16,10 @@ import { collectWarnings } from './collectWarnings';
 import { orderFields } from './dependencyGraph';
 import type { Dependent, InternalForm } from './internalForm';
 import { IssueCollector } from './issueCollector';
+import type { DefinitionResolver } from './loadBase';
 import { collectLogicSites } from './logicSites';
 import { readDefinition } from './readDefinition';
+import { resolveDefinition } from './resolveVariant';
 
 /** Options of `compileForm`. */
 export interface CompileOptions {
@@ -30,17 +32,31 @@ export interface CompileOptions {
    * still judges "not in the past" by the customer's calendar. Default: the runtime's local zone.
    */
   readonly timeZone?: string;
+  /**
+   * Loads the form a variant extends (`"extends": { "id": "customer-intake", "version": 1 }`):
+   * returns that definition, parsed, or undefined when there is none. Synchronous; whatever it
+   * returns is read as untrusted JSON, as the definition itself is.
+   */
+  readonly resolve?: DefinitionResolver;
 }
 
-const COMPILE_OPTIONS = ['locale', 'formats', 'timeZone'] as const;
+const COMPILE_OPTIONS = ['locale', 'formats', 'timeZone', 'resolve'] as const;
 
-const readOptions = (options: unknown): { locale: string; formats: FormatTable; timeZone: string | undefined } => {
-  if (options === undefined || options === null) return { locale: 'en', formats: new Map(Object.entries(TEXT_FORMATS)), timeZone: undefined };
+interface ReadOptions {
+  readonly locale: string;
+  readonly formats: FormatTable;
+  readonly timeZone: string | undefined;
+  readonly resolve: DefinitionResolver | undefined;
+}
+
+const readOptions = (options: unknown): ReadOptions => {
+  if (options === undefined || options === null) return { locale: 'en', formats: new Map(Object.entries(TEXT_FORMATS)), timeZone: undefined, resolve: undefined };
   if (!isPlainObject(options)) throw new FormUsageError('bad-option', 'compileForm options must be an object');
   for (const key of Object.keys(options)) {
     if (!(COMPILE_OPTIONS as readonly string[]).includes(key)) throw new FormUsageError('bad-option', `unknown compileForm option '${key}' (options: ${COMPILE_OPTIONS.join(', ')})`, key);
   }
-  const { locale = 'en', formats = {}, timeZone } = options as CompileOptions;
+  const { locale = 'en', formats = {}, timeZone, resolve } = options as CompileOptions;
+  if (resolve !== undefined && typeof resolve !== 'function') throw new FormUsageError('bad-option', '`resolve` must be a function ({ id, version }) => definition', 'resolve');
   if (typeof locale !== 'string') throw new FormUsageError('bad-option', '`locale` must be a language tag such as zh-CN', 'locale');
   if (timeZone !== undefined && (typeof timeZone !== 'string' || !isTimeZone(timeZone))) {
     throw new FormUsageError('bad-option', '`timeZone` must be an IANA time zone such as Asia/Shanghai', 'timeZone');
@@ -65,23 +81,27 @@ const readOptions = (options: unknown): { locale: string; formats: FormatTable; 
       }
     });
   }
-  return { locale, formats: table, timeZone };
+  return { locale, formats: table, timeZone, resolve };
 };
 
 /**
- * Compiles a definition into the internal form: reads it (a frozen copy), checks its shape, builds
- * the field model, analyses every condition, orders the fields, checks references and defaults,
- * and throws FormDefinitionError with every problem at once; otherwise builds the frozen internal form.
+ * Compiles a definition into the internal form: reads it (a frozen copy), resolves a variant
+ * against its bases (`resolve`), checks its shape, builds the field model, analyses every
+ * condition, orders the fields, checks references and defaults, and throws FormDefinitionError
+ * with every problem at once; otherwise builds the frozen internal form.
  */
 export const compileDefinition = (definition: unknown, options?: CompileOptions): InternalForm => {
-  const { locale, formats, timeZone } = readOptions(options);
+  const { locale, formats, timeZone, resolve } = readOptions(options);
   const issues = new IssueCollector(locale);
   if (containerKind(definition) !== 'object') {
     throw new FormDefinitionError([{ path: '', code: 'schema', reason: 'root', message: definitionMessage('schema', 'root', {}, locale), params: {} }]);
   }
-  const def = readDefinition(definition as Record<string, unknown>, issues);
+  const source = readDefinition(definition as Record<string, unknown>, issues);
   // Deeper than the limit, or not JSON: later passes recurse and must not see it.
   if (issues.issues.some((issue) => issue.reason === 'too-deep' || issue.reason === 'bad-value')) throw new FormDefinitionError(issues.issues);
+  // A variant is checked as the flat definition it resolves to; its issues go back to the variant.
+  const def = resolveDefinition(source, resolve, issues);
+  if (def === undefined) throw new FormDefinitionError(issues.issues);
   checkShape(def, issues);
   const model = buildModel(def, issues);
   const { dependencies, dependents } = checkConditions(model, collectLogicSites(model), issues);

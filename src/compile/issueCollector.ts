@@ -4,6 +4,23 @@ import { definitionMessage } from '../messages/formatIssue';
 
 const SUGGEST_WORK = 10_000_000;
 
+/** An issue as a check reports it, before its message is written. */
+export interface PlacedIssue {
+  readonly code: DefinitionIssueCode;
+  readonly path: string;
+  readonly reason: string | undefined;
+  readonly params: DefinitionParams;
+}
+
+/**
+ * Moves issues found in a resolved variant to where its author wrote the part at fault: a path of
+ * the variant, or the change that broke something in the base (see relocateIssues.ts).
+ */
+export interface IssueRelocation {
+  issue(issue: PlacedIssue): PlacedIssue;
+  warning(path: string, params: DefinitionParams): { readonly path: string; readonly params: DefinitionParams };
+}
+
 /**
  * Collects definition issues and warnings; the one place every definition issue is made, so each has
  * the same shape: path, code, reason, params (with the suggestion) and a message in the compile locale.
@@ -22,7 +39,17 @@ export class IssueCollector {
    */
   private readonly budget: SuggestBudget = { remaining: SUGGEST_WORK };
 
+  private relocation: IssueRelocation | undefined;
+
   constructor(private readonly locale: string) {}
+
+  /**
+   * From now on, issues and warnings are reported where `relocation` puts them. Checks keep asking
+   * `hasIssueAt` with the paths they know, the resolved definition's.
+   */
+  relocateWith(relocation: IssueRelocation): void {
+    this.relocation = relocation;
+  }
 
   /** "Did you mean": the candidate `name` most likely meant, within this compile's budget. */
   suggest(name: string, candidates: Iterable<string>): string | undefined {
@@ -30,12 +57,16 @@ export class IssueCollector {
   }
 
   issue(code: DefinitionIssueCode, path: string, reason?: string, params: DefinitionParams = {}): void {
-    const cleaned = clean(params);
-    const message = definitionMessage(code, reason, cleaned, this.locale);
-    const identity = `${code}\u0000${path}\u0000${message}`;
+    const found: PlacedIssue = { code, path, reason, params: clean(params) };
+    const placed = this.relocation === undefined ? found : this.relocation.issue(found);
+    const message = definitionMessage(placed.code, placed.reason, placed.params, this.locale);
+    const identity = `${placed.code}\u0000${placed.path}\u0000${message}`;
     if (this.seen.has(identity)) return;
     this.seen.add(identity);
-    this.issues.push(reason === undefined ? { path, code, message, params: cleaned } : { path, code, reason, message, params: cleaned });
+    const { code: placedCode, path: placedPath, reason: placedReason, params: placedParams } = placed;
+    this.issues.push(placedReason === undefined
+      ? { path: placedPath, code: placedCode, message, params: placedParams }
+      : { path: placedPath, code: placedCode, reason: placedReason, message, params: placedParams });
     for (let prefix = path; prefix !== ''; prefix = prefix.slice(0, Math.max(0, prefix.lastIndexOf('.')))) {
       if (this.touched.has(prefix)) break;
       this.touched.add(prefix);
@@ -43,8 +74,9 @@ export class IssueCollector {
   }
 
   warn(code: WarningCode, path: string, params: DefinitionParams = {}): void {
-    const cleaned = clean(params);
-    this.warnings.push({ path, code, message: definitionMessage(code, undefined, cleaned, this.locale), params: cleaned });
+    const found = { path, params: clean(params) };
+    const placed = this.relocation === undefined ? found : this.relocation.warning(found.path, found.params);
+    this.warnings.push({ path: placed.path, code, message: definitionMessage(code, undefined, placed.params, this.locale), params: placed.params });
   }
 
   /** True when an issue was reported at `path` or below it. */

@@ -73,6 +73,7 @@ export const DEFINITION_ISSUE_CODES = [
   'unknown-option', 'bad-pattern', 'unknown-role', 'unknown-state', 'unknown-option-set',
   'type-mismatch', 'unknown-format', 'bad-duration', 'bad-arity', 'dynamic-var', 'bad-default', 'forbidden-data',
   'unknown-template', 'unknown-policy', 'bad-placeholder',
+  'no-resolver', 'unknown-base', 'extends-cycle', 'removed-field-referenced',
 ] as const;
 export type DefinitionIssueCode = (typeof DEFINITION_ISSUE_CODES)[number];
 

@@ -18,7 +18,7 @@ export interface SchemaError {
  * Checks a value against the subset of JSON Schema draft-07 the definition schema uses, reporting
  * every error (ajv's allErrors), with no code generation and nothing compiled: the first
  * `compileForm` in a page costs a walk, not a compiler's warm-up. A differential test proves it
- * agrees with ajv on the published schema. `if` is checked silently and gates `then`, as in ajv.
+ * agrees with ajv on the published schema. `if` is checked silently and picks `then` or `else`, as in ajv.
  */
 export const checkSchema = (root: JsonSchema, value: unknown): SchemaError[] => {
   const errors: SchemaError[] = [];
@@ -171,8 +171,9 @@ class Checker {
         for (const then of dispatch.byValue.get(value[dispatch.key] as string) ?? []) if (!this.checkNode(then, value, path, propertyName)) valid = false;
       }
     }
-    if (isPlainObject(schema.if) && isPlainObject(schema.then) && this.check(schema.if, value, path, true, propertyName)) {
-      if (!this.checkNode(schema.then, value, path, propertyName)) valid = false;
+    if (isPlainObject(schema.if) && (isPlainObject(schema.then) || isPlainObject(schema.else))) {
+      const branch = this.check(schema.if, value, path, true, propertyName) ? schema.then : schema.else;
+      if (isPlainObject(branch) && !this.checkNode(branch, value, path, propertyName)) valid = false;
     }
     return valid;
   }

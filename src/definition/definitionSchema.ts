@@ -2,6 +2,7 @@ import { DEDUP_NORMALIZERS } from '../core/definitionTypes';
 import { ERROR_CODES } from '../core/issues';
 import { ref, type JsonSchema } from '../core/jsonSchema';
 import { FIELD_KINDS, FIELD_TYPES } from '../fields/registry';
+import { variantProperties } from './variantSchema';
 
 /**
  * The JSON Schema (draft-07) of a form definition, assembled from the field units. The committed
@@ -157,12 +158,15 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
   title: 'formloom form definition',
   description: 'A form definition: sections of fields, with conditions, rules, tags, dedup keys, masking policies, encryption, workflows, drafts, export and retention settings.',
   type: 'object',
-  required: ['id', 'version', 'title', 'sections'],
+  required: ['id', 'version'],
+  // A variant names its base in `extends` and takes the base's title and sections.
+  if: { required: ['extends'] },
+  else: { required: ['title', 'sections'] },
   properties: {
     $schema: { type: 'string', description: 'Path to this schema, for editor autocompletion.' },
     id: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64, description: 'The form\'s id; records keep it.' },
     version: { type: 'integer', minimum: 1, description: 'The definition\'s version; records keep the version they were collected under.' },
-    title: ref('localizedText', 'The form\'s title.'),
+    title: ref('localizedText', 'The form\'s title. A variant may leave it out: the base\'s is kept.'),
     description: ref('localizedText', 'What the form is for.'),
     timeZone: { type: 'string', description: 'IANA time zone of the form (Asia/Shanghai): `$today`, deadlines, auto ids and file names are counted in it. A compileForm option overrides it; default the runtime\'s zone.' },
     defaultLocale: ref('locale', 'The language plain-string texts are written in, and of messages when a call names none (default zh-CN).'),
@@ -172,7 +176,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
       description: 'Kinds of personal data this form must never collect: no field may hold them (its `pii`, its format), and a bank card, ID card, mobile or e-mail typed into any free text is refused (`forbiddenData`).',
     },
     optionSets: { type: 'object', propertyNames: ref('name'), additionalProperties: ref('options'), description: 'Option lists shared by several fields, by name.' },
-    sections: { type: 'array', minItems: 1, items: ref('section'), description: 'The form\'s modules, in order.' },
+    sections: { type: 'array', minItems: 1, items: ref('section'), description: 'The form\'s modules, in order. A variant lists none: it changes its base\'s with `remove`, `add`, `fields` and `sectionOverrides`.' },
     rules: {
       type: 'array',
       description: 'Cross-field checks.',
@@ -281,6 +285,7 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
       },
       additionalProperties: false,
     },
+    ...variantProperties({ formId: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64 }, fieldKey: FIELD_KEY_PATTERN }),
   },
   patternProperties: EXTENSIONS,
   additionalProperties: false,

@@ -102,11 +102,19 @@ export interface WorkflowDefinition {
   readonly transitions: readonly WorkflowTransitionDefinition[];
 }
 
+/** A form named by id and version: the base a variant extends, or one a resolved variant was made from. */
+export interface DefinitionRef {
+  readonly id: string;
+  readonly version: number;
+}
+
 /** A whole form definition, as a JSON file holds it. */
 export interface FormDefinition {
   readonly $schema?: string;
   readonly id: string;
   readonly version: number;
+  /** Written by compileForm into a resolved variant: the forms it was made from, nearest first. */
+  readonly derivedFrom?: readonly DefinitionRef[];
   readonly title: LocalizedText;
   readonly description?: LocalizedText;
   readonly defaultLocale?: Locale;
@@ -128,4 +136,52 @@ export interface FormDefinition {
   readonly export?: { readonly filename?: string };
   readonly retention?: { readonly keep?: string; readonly from?: 'created' | 'updated' | 'ended'; readonly reconfirm?: string };
   readonly [extension: `x-${string}`]: unknown;
+}
+
+/** What a variant leaves out of its base: a field (`group.field` for a row field) or one named thing. */
+export type VariantRemoval =
+  | string
+  | { readonly section: string }
+  | { readonly rule: string }
+  | { readonly tag: string }
+  | { readonly dedup: string }
+  | { readonly optionSet: string }
+  | { readonly workflow: string }
+  | { readonly key: string };
+
+/** Where a variant's new fields or sections go: after or before an item of the base, else last. */
+type Placement = { readonly after: string; readonly before?: never } | { readonly before: string; readonly after?: never } | { readonly after?: never; readonly before?: never };
+
+/** What a variant adds: fields into a section or a repeating group of the base, or whole sections. */
+export type VariantAddition =
+  | ({ readonly section: string; readonly fields: readonly FieldDefinition[] } & Placement)
+  | ({ readonly group: string; readonly fields: readonly FieldDefinition[] } & Placement)
+  | ({ readonly sections: readonly SectionDefinition[] } & Placement);
+
+/** Options added to and values removed from one list. */
+export interface VariantOptionChange {
+  readonly add?: readonly OptionDefinition[];
+  readonly remove?: readonly (string | number)[];
+  readonly after?: string | number;
+  readonly before?: string | number;
+}
+
+/**
+ * A definition made by changing another: `extends` names the base, the other keys say what
+ * differs. Top-level keys given replace the base's, except `rules`, `tags` and `dedup` (merged by
+ * id) and `optionSets` and `workflows` (merged by name). See docs/definition-format.md, "Variants".
+ */
+export interface VariantDefinition extends Partial<Omit<FormDefinition, 'id' | 'version' | 'sections' | 'derivedFrom'>> {
+  readonly id: string;
+  readonly version: number;
+  readonly extends: DefinitionRef;
+  readonly remove?: readonly VariantRemoval[];
+  /** Changes to fields of the base by key: each key given replaces the field's, `null` deletes it. */
+  readonly fields?: { readonly [field: string]: { readonly [key: string]: unknown } };
+  readonly sectionOverrides?: {
+    readonly [section: string]: { readonly title?: LocalizedText | null; readonly description?: LocalizedText | null; readonly visibleIf?: Logic };
+  };
+  readonly add?: readonly VariantAddition[];
+  /** By field key, or `optionSets.<name>` for a shared list. */
+  readonly options?: { readonly [list: string]: VariantOptionChange };
 }

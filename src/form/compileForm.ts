@@ -23,7 +23,7 @@ export interface CompileOptions extends DefinitionOptions {
   readonly precompiled?: PrecompiledForm;
 }
 
-const COMPILE_OPTIONS = ['locale', 'formats', 'timeZone', 'calendar', 'precompiled'] as const;
+const COMPILE_OPTIONS = ['locale', 'formats', 'timeZone', 'calendar', 'precompiled', 'resolve'] as const;
 
 /**
  * The options read once into a plain object: a Proxy or a getter is asked here, inside a try, and
@@ -44,8 +44,9 @@ const readCompileOptions = (given: unknown): ReadOptions => {
   let isWorkingDay: unknown;
   let precompiled: unknown;
   let precompiledFormat: unknown;
+  let resolve: unknown;
   try {
-    ({ locale, formats, timeZone, calendar, precompiled } = bag);
+    ({ locale, formats, timeZone, calendar, precompiled, resolve } = bag);
     isWorkingDay = typeof calendar === 'object' && calendar !== null ? (calendar as { isWorkingDay?: unknown }).isWorkingDay : undefined;
     precompiledFormat = typeof precompiled === 'object' && precompiled !== null ? (precompiled as { format?: unknown }).format : undefined;
   } catch {
@@ -65,6 +66,7 @@ const readCompileOptions = (given: unknown): ReadOptions => {
   if (locale !== undefined) definition.locale = locale as string;
   if (formats !== undefined) definition.formats = formats as DefinitionOptions['formats'];
   if (timeZone !== undefined) definition.timeZone = timeZone as string;
+  if (resolve !== undefined) definition.resolve = resolve as DefinitionOptions['resolve'];
   return { definition, calendar: calendar as WorkingCalendar | undefined, precompiled: precompiled as PrecompiledForm | undefined };
 };
 

@@ -4,3 +4,4 @@ export { isCnIdCard, normalizeCnIdCard } from './cnIdCard';
 export { isCnMobile, normalizeCnMobile } from './cnMobile';
 export { isCnUscc, normalizeCnUscc } from './cnUscc';
 export { isEmail } from './email';
+export { isIntlPhone, normalizeIntlPhone } from './intlPhone';

@@ -1,5 +1,6 @@
 import type { FieldIR, InternalForm } from '../compile/internalForm';
 import type { MaskKind } from '../core/definitionTypes';
+import { formatPiiKind } from '../core/personalKind';
 import { FormUsageError } from '../core/issues';
 import { hasOwn, isPlainObject } from '../core/reserved';
 import { closest } from '../core/suggest';
@@ -15,14 +16,10 @@ const copy = (value: unknown): unknown => {
 };
 const masked = (value: unknown, kind: MaskKind | undefined): unknown => (kind === undefined || kind === 'none' ? copy(value) : maskChecked(value, kind));
 
-// Text formats that are personal data whether or not the author wrote `pii`: a field checked as a
-// mobile number holds one.
-const FORMAT_PII: ReadonlyMap<unknown, MaskKind> = new Map<unknown, MaskKind>([['cn-mobile', 'phone'], ['email', 'email'], ['cn-id-card', 'id-card'], ['cn-uscc', 'uscc']]);
-
 /** The mask a field gets when no policy names it: its `pii` kind's, its personal format's, or none. */
 export const personalMask = (field: FieldIR): MaskKind | undefined => {
   if (field.pii !== undefined) return field.mask;
-  return field.type === 'text' || field.type === 'textarea' ? FORMAT_PII.get((field.def as { format?: unknown }).format) : undefined;
+  return field.type === 'text' || field.type === 'textarea' ? formatPiiKind((field.def as { format?: unknown }).format) : undefined;
 };
 
 /** Every field's personal mask, group rows included. */

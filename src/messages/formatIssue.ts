@@ -66,7 +66,9 @@ export const definitionMessage = (code: string, reason: string | undefined, para
   if (key === undefined) return code;
   const unit = typeof params.unit === 'string' ? definitionMessageKey('unit', params.unit) : undefined;
   const hint = params.suggestion === undefined ? '' : interpolate(catalogue.hint, params);
-  return interpolate(catalogue[key], { ...params, ...(unit === undefined ? {} : { unit: catalogue[unit] }), hint });
+  // A variant's issue found in what it took from a base says where in that base it is.
+  const inBase = typeof params.basePath === 'string' ? interpolate(catalogue['in-base'], params) : '';
+  return interpolate(catalogue[key], { ...params, ...(unit === undefined ? {} : { unit: catalogue[unit] }), hint }) + inBase;
 };
 
 /**

@@ -40,6 +40,7 @@ const zhCN: Catalogue = {
   data: { 'bank-card': '银行卡号', 'id-card': '身份证号码', phone: '手机号码', email: '电子邮箱' },
   formats: {
     'cn-mobile': '{label}应为11位手机号码（以1开头）',
+    'intl-phone': '{label}应为带国家或地区代码的电话号码，例如 +44 20 7946 0958',
     email: '{label}应为有效的邮箱地址',
     'cn-id-card': '{label}不是有效的18位身份证号码',
     'cn-uscc': '{label}不是有效的18位统一社会信用代码',
@@ -74,6 +75,7 @@ const zhTW: Catalogue = {
   data: { 'bank-card': '銀行卡號', 'id-card': '身分證號碼', phone: '手機號碼', email: '電子郵件' },
   formats: {
     'cn-mobile': '{label}應為11位手機號碼（以1開頭）',
+    'intl-phone': '{label}應為帶國家或地區代碼的電話號碼，例如 +44 20 7946 0958',
     email: '{label}應為有效的電子郵件地址',
     'cn-id-card': '{label}不是有效的18位身分證號碼',
     'cn-uscc': '{label}不是有效的18位統一社會信用代碼',
@@ -108,6 +110,7 @@ const en: Catalogue = {
   data: { 'bank-card': 'a bank card number', 'id-card': 'an ID card number', phone: 'a mobile number', email: 'an e-mail address' },
   formats: {
     'cn-mobile': '{label} must be an 11-digit mainland mobile number starting with 1',
+    'intl-phone': '{label} must be a phone number with its country code, such as +44 20 7946 0958',
     email: '{label} must be a valid email address',
     'cn-id-card': '{label} is not a valid 18-character resident ID number',
     'cn-uscc': '{label} is not a valid 18-character unified social credit code',
