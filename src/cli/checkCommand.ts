@@ -4,6 +4,7 @@ import { checkDefinition } from './checkDefinition';
 import { checkMessage } from './checkMessages';
 import { issueLine, jsonReport, summaryLine, totalsOf, type FileResult } from './checkReport';
 import { listTargets } from './checkTargets';
+import { baseResolver } from './baseResolver';
 import { cliLocale } from './cliLocale';
 import { EXIT, UsageError, type Command, type ExitCode } from './io';
 
@@ -37,6 +38,8 @@ Options:
       --locale <tag>   language of the messages: zh-CN, zh-TW or en (zh-HK and zh-Hant read
                        zh-TW, other zh-* zh-CN, en-* en). Default: the FORMLOOM_LOCALE
                        environment variable, else en
+      --bases <dir>    where a variant's base forms (its "extends") are looked up; repeatable.
+                       Default: the variant's folder and its parent
   -h, --help           this text
 
 Examples:
@@ -75,6 +78,7 @@ export const checkCommand: Command = {
       json: { type: 'boolean' },
       strict: { type: 'boolean' },
       locale: { type: 'string' },
+      bases: { type: 'string', multiple: true },
     });
     const locale = cliLocale(values.locale, io.env);
     if (positionals.length === 0) throw new UsageError('which definitions? Give files or directories, e.g. formloom check forms/');
@@ -83,7 +87,7 @@ export const checkCommand: Command = {
     let exitCode: ExitCode = EXIT.ok;
     for (const target of await listTargets(positionals, io.cwd)) {
       const read = 'unreadable' in target ? target : await readTarget(target.file, target.absolute);
-      const result: FileResult = 'unreadable' in read ? read : { file: read.file, issues: checkDefinition(read.bytes, locale) };
+      const result: FileResult = 'unreadable' in read ? read : { file: read.file, issues: checkDefinition(read.bytes, locale, 'absolute' in target ? baseResolver(target.absolute, io.cwd, values.bases) : undefined) };
       if ('unreadable' in result) {
         const key = result.unreadable === 'no-json' ? 'no-json' : 'unreadable';
         io.stderr.write(`formloom check: ${checkMessage(key, locale, { file: result.file, reason: result.unreadable })}\n`);

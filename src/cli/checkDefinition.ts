@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { BuiltInLocale } from '../core/localize';
 import { FormDefinitionError, type DefinitionIssue, type DefinitionWarning } from '../core/issues';
 // The public compileForm (src/index.ts re-exports it): what an app compiles is what is checked.
+import type { DefinitionResolver } from '../compile/loadBase';
 import { compileForm } from '../form/compileForm';
 import { checkMessage, textProblemKey } from './checkMessages';
 import { decodeDefinition } from './decodeDefinition';
@@ -72,7 +73,7 @@ const fromDefinitionIssue = (
  * Checks one definition file: decodes it, parses it as strict JSON, compiles it with compileForm in
  * `locale` and places every issue and warning in the text, in the order of the text.
  */
-export const checkDefinition = (bytes: Uint8Array, locale: BuiltInLocale): CheckedIssue[] => {
+export const checkDefinition = (bytes: Uint8Array, locale: BuiltInLocale, resolve?: DefinitionResolver): CheckedIssue[] => {
   const { text, problem } = decodeDefinition(bytes);
   const position = lineColumnOf(text);
   if (problem !== undefined) return [strip(fromTextProblem(problem, position, locale))];
@@ -84,7 +85,7 @@ export const checkDefinition = (bytes: Uint8Array, locale: BuiltInLocale): Check
   }
   let warnings: readonly DefinitionWarning[] = [];
   try {
-    warnings = compileForm(parsed.value, { locale }).warnings;
+    warnings = compileForm(parsed.value, { locale, ...(resolve === undefined ? {} : { resolve }) }).warnings;
   } catch (error) {
     if (!(error instanceof FormDefinitionError)) throw error;
     for (const issue of error.issues) found.push(fromDefinitionIssue(issue, 'error', parsed.tree, position));

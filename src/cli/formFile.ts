@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { FormDefinitionError } from '../core/issues';
 import { compileForm } from '../form/compileForm';
 import type { CompiledForm } from '../form/types';
+import { dirname } from 'node:path';
+import { baseResolver } from './baseResolver';
 import { fsReason } from './fsReason';
 import { InputProblem } from './inputProblem';
 import { FileError } from './io';
@@ -12,7 +14,7 @@ import { lineColumnOf } from './lineColumn';
  * Reads and compiles a definition file. Unreadable: FileError (exit 3). Not JSON, or a definition
  * with errors: InputProblem (exit 1) with where, and the definition's own first problems.
  */
-export const loadForm = async (path: string, shown: string): Promise<CompiledForm> => {
+export const loadForm = async (path: string, shown: string, bases?: readonly string[]): Promise<CompiledForm> => {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -30,7 +32,8 @@ export const loadForm = async (path: string, shown: string): Promise<CompiledFor
     throw new InputProblem(`${shown}${at === undefined ? '' : `:${at.line}:${at.column}`}: not valid JSON`);
   }
   try {
-    return compileForm(definition);
+    // A variant's base is looked up among the definition files beside it (or in --bases).
+    return compileForm(definition, { resolve: baseResolver(path, dirname(path), bases) });
   } catch (error) {
     // Its message lists the first five problems with their paths, briefly; `formloom check` details them.
     if (error instanceof FormDefinitionError) throw new InputProblem(`${shown}: ${error.message}`);

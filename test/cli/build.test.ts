@@ -133,4 +133,20 @@ compile({ timeZone: 'Asia/Shanghai' }).evaluate({});
 `;
     expect(typeCheck({ 'gen/intake.d.mts': declaration, 'gen/use.ts': use })).toEqual([]);
   });
+
+  it('resolves a variant\'s base among the definitions beside it: check, build and types work on examples/variants', async () => {
+    const checked = await cli(['check', 'examples/variants']);
+    expect(checked.stdout).toBe('');
+    expect(checked.code).toBe(0);
+    const elsewhere = await cli(['check', 'examples/variants', '--bases', 'test']);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stdout).toContain('unknown-base');
+    const built = await cli(['build', 'examples/variants/customer-intake-overseas.json', '-o', `${out}/overseas.mjs`, '--import', source]);
+    expect(built.code).toBe(0);
+    const overseas = ((await import(/* @vite-ignore */ `${out}/overseas.mjs`)) as { default: CompiledForm }).default;
+    expect(walkOrigin(internalFormOf(overseas))).toBe('precompiled');
+    expect(overseas.definition.derivedFrom).toEqual([{ id: 'customer-intake', version: 1 }]);
+    expect((await cli(['types', 'examples/variants/customer-intake-enterprise.json'])).stdout).toContain('export type CustomerIntakeEnterpriseValues');
+  });
 });
+
