@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { compileForm, diffForms, FormDefinitionError, MemoryDraftStore, migrateRecord, recordAt, WorkflowError, type CompiledForm, type FormRecord } from '../src/index';
 import { chinaCalendar2025 } from './chinaCalendar2025';
 import { showPrivacy } from './demoPrivacy';
+import { showVariants } from './demoVariants';
 import { loadExampleDefinitions } from './loadExamples';
 import { NOW, SAMPLE_RECORDS, customerInfoRecord, generatedIntakeValues, intakeRecord, invalidIntakeRecord } from './records';
 
@@ -217,3 +218,4 @@ console.log(`  hours from pending to done, by industry: ${(summaries.time.groups
 console.log(`  overdue on 2025-10-01: ${summaries.late.overdue} of ${summaries.late.records}`);
 
 await showPrivacy({ heading, info, values: submitted.submitted ?? {}, quarter });
+showVariants(heading);
