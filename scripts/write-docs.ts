@@ -87,7 +87,7 @@ const ISSUE_MEANINGS: { readonly [code: string]: string } = {
   cycle: 'Conditions (visibility, required, read-only, computed, options) that depend on each other in a circle.',
   'unknown-option': 'A condition compares a choice field with a value it does not offer (typing the label suggests the value).',
   'bad-pattern': 'A `pattern` that does not compile, uses a backreference or lookaround, is over 1,000 instructions once counted repetitions are expanded, or whose size times the field\'s longest text is over 10,000,000 steps (anchor it with `^` and bound its repetitions, or lower `maxLength`); an unknown template token.',
-  'unknown-role': 'A role that `roles` does not declare.',
+  'unknown-role': 'A role that `roles` does not declare; `$owner` where no record is asked (only `access.write` and transition `roles` take it).',
   'unknown-state': 'A state the workflow does not have.',
   'unknown-option-set': 'An `optionsRef` that names no list in `optionSets`.',
   'type-mismatch': 'A field compared with a literal of the wrong kind (a number with `"50"`, a list with `==`).',
@@ -103,7 +103,8 @@ const ISSUE_MEANINGS: { readonly [code: string]: string } = {
   'removed-field-referenced': 'A field a variant removes is still referenced by what it keeps of the base (a condition, rule, tag, dedup key, masking policy, transition); reported at the `remove` entry, with the place in the base.',
   'unknown-template': 'A transition\'s `effects` names a template `notifications.templates` does not have.',
   'unknown-policy': '`notifications.policy` names a masking policy `masking.policies` does not have.',
-  'bad-placeholder': 'A notification template uses a placeholder other than {field:<id>} (a top-level field), {recordId}, {event}, {state}, {form} and {reason}.',
+  'unknown-workflow': '`changeRequests.workflow` names a workflow `workflows` does not have.',
+  'bad-placeholder': 'A notification template uses a placeholder other than `{field:<id>}` (a top-level field), `{recordId}`, `{event}`, `{state}`, `{form}` and `{reason}`.',
 };
 
 const WARNING_MEANINGS: { readonly [code: string]: string } = {

@@ -8,6 +8,7 @@ export type { PrecompiledForm } from './compile/precompiled';
 export type {
   ActOptions, CompiledForm, EvaluateContext, EvaluateResult, FieldStatus, FormValues, RecordOptions, ValidateOptions, ValidationResult,
   DraftValues, InvalidResult, RecordChanges, RecordInput, UncheckedValues, ValidatedValues, ValidResult,
+  AssignOwnerOptions, RequestChangeOptions, ReviewChangeOptions,
 } from './form/types';
 export type { DatetimeText, DateText, InferValues, MonthText } from './definition/inferValues';
 export { transition } from './form/transition';
@@ -26,6 +27,8 @@ export { diffForms, migrateRecord } from './form/versions';
 export type { FormChange } from './form/versions';
 export type { SequenceCounter } from './records/autoIds';
 export { WorkflowError } from './workflow/workflowError';
+export { ChangeRequestError } from './requests/changeRequestTypes';
+export type { ChangeRequest, ChangeRequestEntry, ChangeRequestErrorCode, ChangeReview } from './requests/changeRequestTypes';
 export type { WorkflowErrorCode } from './workflow/workflowError';
 export type { SendOptions, Workflow, WorkflowContext } from './form/workflows';
 export type { Effect, NotifyEffect } from './effects/notifyEffects';
@@ -57,9 +60,10 @@ export type { TextFormat } from './formats/textFormats';
 export type {
   DedupDefinition, DedupNormalizer, FormDefinition, MaskingDefinition, RuleDefinition, SectionDefinition, TagDefinition,
   WorkflowDefinition, WorkflowStateDefinition, WorkflowTransitionDefinition, EffectDefinition, NotificationsDefinition, EncryptionDefinition,
+  OwnershipDefinition, ChangeRequestsDefinition,
 } from './definition/formDefinition';
 export {
-  isCnIdCard, isCnMobile, isCnUscc, isDate, isDateTime, isEmail, isMonth, normalizeCnIdCard, normalizeCnMobile, normalizeCnUscc,
+  isCnIdCard, isCnMobile, isCnUscc, isDate, isDateTime, isEmail, isIntlPhone, isMonth, normalizeCnIdCard, normalizeCnMobile, normalizeCnUscc, normalizeIntlPhone,
 } from './formats/index';
 export { definitionSchema } from './definition/definitionSchema';
 export { maskValue } from './governance/maskValue';
@@ -91,3 +95,5 @@ export type { AuditFieldCount, AuditFlag, AuditHours, AuditPeriod, AuditReason, 
 export { sampleForVerification, verificationRank } from './privacy/sample';
 export type { SampleCandidate, VerificationDraw, VerificationSample } from './privacy/sample';
 export type { SampleOptions } from './privacy/sampleOptions';
+export type { DefinitionRef, VariantAddition, VariantDefinition, VariantOptionChange, VariantRemoval } from './definition/formDefinition';
+export type { DefinitionResolver } from './compile/loadBase';

@@ -102,6 +102,14 @@ describe('every definition issue code has a located, coded, explained issue', ()
     expect(onlyIssue(defineForm([{ id: 't', type: 'computed', label: 'T', expression: 1, default: 2 }]))).toMatchObject({ code: 'bad-default', params: { problem: 'derived' } });
   });
 
+  it('unknown-template, unknown-policy, bad-placeholder: notifications that could not be rendered', () => {
+    const workflows = { review: { initial: 'a', states: { a: {}, b: {} }, transitions: [{ event: 'go', from: 'a', to: 'b', effects: [{ notify: 'sent', to: 'm' }] }] } };
+    const base = { masking: { policies: { notify: { m: 'phone' } } }, workflows };
+    expectIssue(onlyIssue(defineForm([text('m')], { ...base, notifications: { templates: { send: 'ok' } } })), 'unknown-template', 'workflows.review.transitions.0.effects.0.notify', { name: 'sent', suggestion: 'send' });
+    expectIssue(onlyIssue(defineForm([text('m')], { ...base, notifications: { templates: { sent: 'ok' }, policy: 'notfy' } })), 'unknown-policy', 'notifications.policy', { name: 'notfy', suggestion: 'notify' });
+    expectIssue(onlyIssue(defineForm([text('m')], { ...base, notifications: { templates: { sent: 'Hi {name}' } } })), 'bad-placeholder', 'notifications.templates.sent', { name: 'name' });
+  });
+
   it('forbidden-data: a field that would collect what the form forbids, by its pii or its format', () => {
     expectIssue(onlyIssue(defineForm([text('idNo', { pii: 'id-card' })], { forbid: ['id-card'] })), 'forbidden-data', 'sections.0.fields.0.pii', { field: 'idNo', kind: 'id-card' });
     expect(onlyIssue(defineForm([text('m', { format: 'cn-mobile' })], { forbid: ['phone'] }))).toMatchObject({ code: 'forbidden-data', params: { kind: 'phone' } });
@@ -124,6 +132,11 @@ describe('every definition issue code has a located, coded, explained issue', ()
     expectIssue(issueOf({ ...variant, extends: { id: 'other', version: 1 } }, { resolve }), 'unknown-base', 'extends', { id: 'other', version: 1 });
     expectIssue(issueOf({ ...variant, extends: { id: 'test-variant', version: 1 } }, { resolve }), 'extends-cycle', 'extends', { chain: 'test-variant v1 → test-variant v1' });
     expectIssue(issueOf({ ...variant, remove: ['phone'] }, { resolve }), 'removed-field-referenced', 'remove.0', { name: 'phone', base: 'test-form v1', basePath: 'sections.0.fields.1.visibleIf.!!.var' });
+  });
+
+  it('unknown-workflow: changeRequests naming a workflow the definition does not have', () => {
+    const workflows = { review: { initial: 'open', states: { open: {}, done: {} }, transitions: [{ event: 'accept', from: 'open', to: 'done' }] } };
+    expectIssue(onlyIssue(defineForm([text('a')], { workflows, changeRequests: { workflow: 'reveiw', apply: 'done' } })), 'unknown-workflow', 'changeRequests.workflow', { name: 'reveiw', suggestion: 'review' });
   });
 
   it('covers every code', () => {

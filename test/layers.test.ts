@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 // (src/form) and the barrel (src/index.ts) sit on top; the CLI, Node-only, above everything.
 const RANK: Readonly<Record<string, number>> = {
   core: 0, logic: 1, pattern: 1, formats: 1, messages: 1, fields: 2, definition: 3, compile: 4,
-  validate: 5, typegen: 5, session: 6, records: 6, workflow: 7, governance: 7, export: 8, privacy: 8, effects: 8, form: 9, drafts: 9, cli: 10,
+  validate: 5, typegen: 5, session: 6, records: 6, workflow: 7, governance: 7, export: 8, privacy: 8, effects: 8, requests: 8, form: 9, drafts: 9, cli: 10,
 };
 
 const src = new URL('../src', import.meta.url).pathname;

@@ -10,7 +10,9 @@ import { compileLogic } from '../logic/compileLogic';
 import { buildFields, scopeFactory } from './buildFields';
 import type { FieldOrder } from './dependencyGraph';
 import type { FieldNode, FormModel, RawObject } from './formModel';
-import type { Dependent, EncryptionIR, FieldIR, InternalForm, MaskingIR, RuleIR, TagIR, TransitionIR, WorkflowIR, WorkflowStateIR } from './internalForm';
+import type {
+  ChangeRequestsIR, Dependent, EncryptionIR, FieldIR, InternalForm, MaskingIR, OwnershipIR, RuleIR, TagIR, TransitionIR, WorkflowIR, WorkflowStateIR,
+} from './internalForm';
 
 type Raw = RawObject;
 const objectAt = (value: unknown): Raw => (isPlainObject(value) ? value : {});
@@ -65,6 +67,13 @@ export const buildInternalForm = (input: BuildInput): InternalForm => {
 
   const workflows = new Map<string, WorkflowIR>();
   for (const [name, raw] of Object.entries(objectAt(def.workflows))) workflows.set(name, buildWorkflow(name, objectAt(raw), topField));
+  const requests = objectAt(def.changeRequests);
+  const review = typeof requests.workflow === 'string' ? workflows.get(requests.workflow) : undefined;
+  // Records never hold a state of the review workflow: it runs on requests.
+  if (review !== undefined) workflows.delete(review.name);
+  const changeRequests: ChangeRequestsIR | undefined = review === undefined ? undefined : Object.freeze({ workflow: review, apply: String(requests.apply) });
+  const owners = objectAt(def.ownership);
+  const ownership: OwnershipIR = Object.freeze({ ownOnly: new Set(stringsAt(owners.ownOnly)), assign: new Set(stringsAt(owners.assign)) });
 
   const masking: MaskingIR = {
     policies: new Map(Object.entries(objectAt(objectAt(def.masking).policies)).map(([policy, fields]) =>
@@ -102,6 +111,8 @@ export const buildInternalForm = (input: BuildInput): InternalForm => {
     rules: Object.freeze(rules),
     tags: Object.freeze(tags),
     workflows,
+    ownership,
+    changeRequests,
     dedup: Object.freeze(listAt(def.dedup).map((entry) => Object.freeze({
       id: String(entry.id),
       fields: Object.freeze(stringsAt(entry.fields).map(topField).filter((field): field is FieldIR => field !== undefined)),

@@ -1,5 +1,6 @@
 import { isTimeZone } from '../core/clock';
 import { isWithinMaxDuration, MAX_DURATION, parseDuration } from '../core/duration';
+import { OWNER } from '../core/owner';
 import { formatPiiKind } from '../core/personalKind';
 import type { DefinitionIssueCode, DefinitionParams } from '../core/issues';
 import { hasOwn, isPlainObject, isReservedName } from '../core/reserved';
@@ -8,6 +9,7 @@ import type { FieldDefinition } from '../fields/fieldDefinition';
 import type { FormatTable } from '../fields/fieldKind';
 import { kindOf } from '../fields/registry';
 import { fieldByReference, type FormModel } from './formModel';
+import { checkChangeRequests } from './checkChangeRequests';
 import type { IssueCollector } from './issueCollector';
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -49,9 +51,11 @@ export const checkFields = (model: FormModel, formats: FormatTable, issues: Issu
 /** Checks every name that refers to something declared elsewhere: roles, states, fields. */
 export const checkReferences = (model: FormModel, issues: IssueCollector): void => {
   const roles = new Set(model.roles);
-  const checkRoles = (value: unknown, path: string): void => {
+  // `$owner` is a person only a record has: a read list, a reveal or an assignment has no record to ask.
+  const checkRoles = (value: unknown, path: string, ownerAllowed = false): void => {
     for (const [role, index] of strings(value)) {
-      if (!roles.has(role) && !isReservedName(role)) {
+      if (role === OWNER && !ownerAllowed) issues.issue('unknown-role', `${path}.${index}`, 'owner', { name: role });
+      else if (role !== OWNER && !roles.has(role) && !isReservedName(role)) {
         issues.issue('unknown-role', `${path}.${index}`, undefined, {
           name: role, suggestion: issues.suggest(role, roles), roles: model.roles.join(', ') || '—',
         });
@@ -79,7 +83,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
   for (const field of model.byKey.values()) {
     const access = objectAt(field.def.access);
     checkRoles(access.read, `${field.defPath}.access.read`);
-    checkRoles(access.write, `${field.defPath}.access.write`);
+    checkRoles(access.write, `${field.defPath}.access.write`, true);
   }
 
   const def = model.def;
@@ -100,6 +104,9 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
   }
   for (const [policy, list] of Object.entries(objectAt(masking.reveal))) checkRoles(list, `masking.reveal.${policy}`);
   checkRoles(objectAt(def.encryption).reveal, 'encryption.reveal');
+  checkRoles(objectAt(def.ownership).ownOnly, 'ownership.ownOnly');
+  checkRoles(objectAt(def.ownership).assign, 'ownership.assign');
+  checkChangeRequests(model, issues);
   if (typeof def.timeZone === 'string' && !isTimeZone(def.timeZone)) issues.issue('schema', 'timeZone', 'time-zone', { name: def.timeZone });
   checkDuration(objectAt(def.drafts).ttl, 'drafts.ttl');
   checkDuration(objectAt(def.retention).keep, 'retention.keep');
@@ -129,7 +136,7 @@ export const checkReferences = (model: FormModel, issues: IssueCollector): void 
       if (Array.isArray(transition.from)) transition.from.forEach((state, i) => checkState(state, `${path}.from.${i}`));
       else checkState(transition.from, `${path}.from`);
       checkState(transition.to, `${path}.to`);
-      checkRoles(transition.roles, `${path}.roles`);
+      checkRoles(transition.roles, `${path}.roles`, true);
       for (const [id, i] of strings(transition.requires)) checkField(id, `${path}.requires.${i}`);
       for (const id of Object.keys(objectAt(transition.set))) checkField(id, `${path}.set.${id}`);
     });

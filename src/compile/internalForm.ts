@@ -35,7 +35,11 @@ export interface InternalForm {
   readonly topLevelIds: ReadonlySet<string>;
   readonly rules: readonly RuleIR[];
   readonly tags: readonly TagIR[];
+  /** The workflows records run; the change-request workflow is not one of them. */
   readonly workflows: ReadonlyMap<string, WorkflowIR>;
+  readonly ownership: OwnershipIR;
+  /** The `changeRequests` block; undefined when the definition has none. */
+  readonly changeRequests: ChangeRequestsIR | undefined;
   readonly dedup: readonly DedupIR[];
   readonly masking: MaskingIR;
   /** The `encryption` block; undefined when the definition has none. */
@@ -174,6 +178,20 @@ export interface WorkflowIR {
   readonly initial: string;
   readonly states: ReadonlyMap<string, WorkflowStateIR>;
   readonly transitions: readonly TransitionIR[];
+}
+
+export interface OwnershipIR {
+  /** Roles that may change only records they own. */
+  readonly ownOnly: ReadonlySet<string>;
+  /** Roles that may assign a record's owner. */
+  readonly assign: ReadonlySet<string>;
+}
+
+export interface ChangeRequestsIR {
+  /** Run on requests, never on records. */
+  readonly workflow: WorkflowIR;
+  /** Entering this state applies a request's changes to its record. */
+  readonly apply: string;
 }
 
 export interface DedupIR {

@@ -72,7 +72,7 @@ export const DEFINITION_ISSUE_CODES = [
   'schema', 'duplicate-id', 'reserved-id', 'unknown-field', 'unknown-operator', 'cycle',
   'unknown-option', 'bad-pattern', 'unknown-role', 'unknown-state', 'unknown-option-set',
   'type-mismatch', 'unknown-format', 'bad-duration', 'bad-arity', 'dynamic-var', 'bad-default', 'forbidden-data',
-  'unknown-template', 'unknown-policy', 'bad-placeholder',
+  'unknown-template', 'unknown-policy', 'bad-placeholder', 'unknown-workflow',
   'no-resolver', 'unknown-base', 'extends-cycle', 'removed-field-referenced',
 ] as const;
 export type DefinitionIssueCode = (typeof DEFINITION_ISSUE_CODES)[number];

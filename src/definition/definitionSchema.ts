@@ -13,6 +13,8 @@ import { variantProperties } from './variantSchema';
  */
 export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
 export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
+/** A role, or `$owner` (the record's owner), which compileForm accepts only where a key says so. */
+export const ROLE_PATTERN = '^([A-Za-z][A-Za-z0-9_-]*|\\$owner)$';
 export const FIELD_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$';
 export const PII_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other'] as const;
 export const MASK_KINDS = ['phone', 'email', 'name', 'id-card', 'uscc', 'address', 'bank-card', 'other', 'full', 'none'] as const;
@@ -35,7 +37,7 @@ export const COMMON_FIELD_PROPERTIES: { readonly [key: string]: JsonSchema } = {
   access: {
     type: 'object',
     description: 'Roles that may read and write the field; without it, everyone may. A role that may write may also read.',
-    properties: { read: ref('roleList', 'Roles that may see the field.'), write: ref('roleList', 'Roles that may send a value for it.') },
+    properties: { read: ref('roleList', 'Roles that may see the field.'), write: ref('roleList', 'Roles that may send a value for it; `$owner` for the record\'s owner (on a record they do not own, only the listed roles).') },
     additionalProperties: false,
   },
   pii: { enum: PII_KINDS, description: 'The kind of personal data the field holds: decides its default mask.' },
@@ -94,7 +96,7 @@ const transition: JsonSchema = /* @__PURE__ */ (() => ({
     from: { type: ['string', 'array'], pattern: NAME_PATTERN, items: ref('name'), minItems: 1, description: 'The state (or states) it leaves.' },
     to: ref('name', 'The state it enters.'),
     label: ref('localizedText', 'What a button for it says.'),
-    roles: ref('roleList', 'Roles that may fire it; without it, any role.'),
+    roles: ref('roleList', 'Roles that may fire it, and `$owner` for the record\'s owner; without it, any role.'),
     when: ref('logic', 'A condition on the record\'s values that must hold.'),
     requires: { ...idList, description: 'Top-level fields that must be answered first (a done ticket needs a solution).' },
     reason: { enum: ['required', 'optional'], description: 'Whether the transition takes a reason (a rejection must say why).' },
@@ -249,6 +251,25 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
       },
       additionalProperties: false,
     },
+    ownership: {
+      type: 'object',
+      description: 'Who owns records: the creator, until someone in `assign` gives a record to another (`form.assignOwner`, kept in history). `$owner` in a field\'s `access.write` or a transition\'s `roles` names the owner.',
+      properties: {
+        ownOnly: ref('roleList', 'Roles that may change only the records they own: their updates, workflow events and change requests on anyone else\'s are refused (`forbidden`).'),
+        assign: ref('roleList', 'Roles that may assign or replace a record\'s owner; without it, nobody may.'),
+      },
+      additionalProperties: false,
+    },
+    changeRequests: {
+      type: 'object',
+      description: 'Changes that reach a record only once reviewed: `form.requestChange` makes a pending request, `form.reviewChange` fires the review workflow\'s events on it, and the record changes when the request enters `apply`.',
+      required: ['workflow', 'apply'],
+      properties: {
+        workflow: ref('name', 'The workflow of `workflows` that reviews requests. It runs on requests, not on records (records hold no state of it); its transitions may not `set` fields or have `effects`.'),
+        apply: ref('name', 'The state of that workflow in which a request\'s changes are applied to the record (approved).'),
+      },
+      additionalProperties: false,
+    },
     workflows: { type: 'object', propertyNames: ref('name'), additionalProperties: workflow, description: 'Workflow name -> workflow; several may run on one record.' },
     notifications: {
       type: 'object',
@@ -293,7 +314,8 @@ export const definitionSchema: JsonSchema = /* @__PURE__ */ (() => ({
     id: { type: 'string', pattern: ID_PATTERN, maxLength: 64, description: 'A field id: a letter, then letters, digits and _.' },
     name: { type: 'string', pattern: NAME_PATTERN, maxLength: 64, description: 'A name: a letter, then letters, digits, _ and -.' },
     locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'A BCP 47 language tag: zh-CN, zh-TW, en.' },
-    roleList: { ...nameList, description: 'Role names, each declared in `roles`.' },
+    role: { type: 'string', pattern: ROLE_PATTERN, maxLength: 64, description: 'A role declared in `roles`, or `$owner`: the record\'s owner, only in a field\'s `access.write` and a transition\'s `roles`.' },
+    roleList: { type: 'array', items: ref('role'), uniqueItems: true, description: 'Role names, each declared in `roles`; `$owner` where a key says so.' },
     duration: { type: 'string', description: 'An ISO 8601 duration: P7D, PT24H, P2Y; at most 1000 years (P1000Y).' },
     localizedText: {
       description: 'Text, or text per locale: {"zh-CN": "…", "en": "…"}. Plain text is in the form\'s defaultLocale.',

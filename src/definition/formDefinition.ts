@@ -95,6 +95,25 @@ export interface NotificationsDefinition {
   readonly policy?: string;
 }
 
+/**
+ * Who owns records. A record's owner is its creator until someone in `assign` gives it to another;
+ * `$owner` in a field's `access.write` or a transition's `roles` names that person.
+ */
+export interface OwnershipDefinition {
+  /** Roles that may change only the records they own (updates, workflow events, change requests). */
+  readonly ownOnly?: readonly string[];
+  /** Roles that may assign or replace a record's owner. */
+  readonly assign?: readonly string[];
+}
+
+/** Changes that reach a record only once reviewed: a workflow of `workflows`, run on requests. */
+export interface ChangeRequestsDefinition {
+  /** The workflow that reviews requests; it runs on requests, not on records. */
+  readonly workflow: string;
+  /** The state of that workflow in which a request's changes are applied to the record. */
+  readonly apply: string;
+}
+
 export interface WorkflowDefinition {
   readonly label?: LocalizedText;
   readonly initial: string;
@@ -130,6 +149,8 @@ export interface FormDefinition {
   readonly dedup?: readonly DedupDefinition[];
   readonly masking?: MaskingDefinition;
   readonly encryption?: EncryptionDefinition;
+  readonly ownership?: OwnershipDefinition;
+  readonly changeRequests?: ChangeRequestsDefinition;
   readonly workflows?: { readonly [name: string]: WorkflowDefinition };
   readonly notifications?: NotificationsDefinition;
   readonly drafts?: { readonly ttl?: string };

@@ -10,6 +10,9 @@ import type { CompiledForm, EvaluateResult, ValidationResult } from './types';
 import { workflowOf } from './workflows';
 import { dedupKeysFor, duplicatesFor, exporterFor, maskFor, mergeFor, retentionFor } from './governance';
 import { summarizeForm, type SummarizeOptions, type SummarySpec } from './summaries';
+import { assignOwner } from '../workflow/assignOwner';
+import { requestChange } from '../requests/requestChange';
+import { reviewChange } from '../requests/reviewChange';
 import { unsealFor } from './privacy';
 import { resealValues } from '../privacy/resealValues';
 import { sealValues } from '../privacy/sealValues';
@@ -46,6 +49,9 @@ export const createForm = (internal: InternalForm, calendar?: WorkingCalendar): 
     exporter: (options) => exporterFor(internal, options),
     summarize: ((records: Iterable<unknown>, spec: SummarySpec, options?: SummarizeOptions) => summarizeForm(facade, records, spec, options, calendar)) as CompiledForm['summarize'],
     retention: (record, now) => retentionFor(internal, record, now),
+    assignOwner: (record, owner, options) => assignOwner(internal, record, owner, options),
+    requestChange: (record, changes, options) => requestChange(internal, record, changes, options),
+    reviewChange: (record, request, event, options) => reviewChange(internal, record, request, event, options),
     seal: (values, options) => sealValues(internal, values, options),
     unseal: (values, options) => unsealFor(internal, values, options),
     reseal: (values, options) => resealValues(internal, values, options),

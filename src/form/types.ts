@@ -11,6 +11,7 @@ import type { SummarizeOptions, SummaryItems, SummaryResult, SummarySpec } from 
 import type { DedupKey } from '../governance/dedupKeys';
 import type { DuplicateGroup } from '../governance/findDuplicates';
 import type { Retention } from '../governance/retention';
+import type { ChangeRequest, ChangeReview } from '../requests/changeRequestTypes';
 import type { Exporter } from '../export/exporter';
 import type { ResealOptions, SealOptions, UnsealOptions } from '../privacy/sealOptions';
 import type { AuditOptions } from './privacy';
@@ -142,6 +143,12 @@ export interface CompiledForm<V extends FormValues = FormValues> {
   summarize<S extends SummarySpec>(records: AsyncIterable<FormRecord | Record<string, unknown>>, spec: S, options?: SummarizeOptions): Promise<SummaryResult<S>>;
   /** When the record may be purged and must be re-confirmed, from the definition's `retention`. */
   retention(record: FormRecord<V>, now: Date | string | number): Retention;
+  /** The record given to another owner, by a role of `ownership.assign` (else WorkflowError `forbidden`); kept in history. */
+  assignOwner(record: FormRecord<V>, owner: string, options: AssignOwnerOptions): FormRecord<V>;
+  /** A pending request to change the record, checked as an update by this role would be; the record is not touched. */
+  requestChange(record: FormRecord<V>, changes: RecordChanges<V>, options: RequestChangeOptions): ChangeRequest;
+  /** Fires a review event on a request; entering `changeRequests.apply` changes the record (ChangeRequestError `conflict` if it changed since). */
+  reviewChange(record: FormRecord<V>, request: ChangeRequest, event: string, options: ReviewChangeOptions): ChangeReview<FormRecord<V>>;
   /**
    * Values with every answer of a kind the definition's `encryption` names sealed (AES-256-GCM through
    * Web Crypto, keys from `keys`, bound to form, field and `recordId`); a keyed blind index keeps dedup working.
@@ -168,6 +175,21 @@ export interface ActOptions {
   readonly role?: string;
   readonly now?: Date | string | number;
   readonly locale?: string;
+}
+
+/** Who assigns the owner, as what, when, and why. */
+export interface AssignOwnerOptions extends ActOptions {
+  readonly reason?: string;
+}
+
+export interface RequestChangeOptions extends ActOptions {
+  /** The request's id; default a random 128-bit URL-safe token. */
+  readonly id?: string;
+}
+
+/** Who reviews, as what, when, and why (a rejection may require a reason). */
+export interface ReviewChangeOptions extends ActOptions {
+  readonly reason?: string;
 }
 
 export interface RecordOptions extends ActOptions {

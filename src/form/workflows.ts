@@ -4,6 +4,7 @@ import { FormUsageError } from '../core/issues';
 import type { FormValues } from '../core/values';
 import { closest } from '../core/suggest';
 import type { FormRecord } from '../records/recordTypes';
+import { actorOn } from '../records/ownership';
 import { readRecord } from '../records/recordContext';
 import { systemPass } from '../records/recordPass';
 import { checkTransition } from '../workflow/checkTransition';
@@ -17,6 +18,8 @@ import { readOptionBag, readRole } from './readOptions';
 export interface WorkflowContext {
   readonly role?: string;
   readonly now?: Date | string | number;
+  /** Who asks: without it nobody owns the record, so a `$owner` transition is not available. */
+  readonly by?: string;
 }
 
 /** One workflow of a form, over records: pure functions, each returning a new record or an answer. */
@@ -51,13 +54,15 @@ export interface SendOptions {
   readonly locale?: string;
 }
 
-const CONTEXT_OPTIONS = ['role', 'now'] as const;
+const CONTEXT_OPTIONS = ['role', 'now', 'by'] as const;
 
-const readContext = (form: InternalForm, context: unknown): { role: string | undefined; now: Date } => {
+const readContext = (form: InternalForm, context: unknown): { role: string | undefined; now: Date; by: string } => {
   const options = readOptionBag(context, CONTEXT_OPTIONS, 'workflow');
   const now = readNow(options.now);
   if (now === undefined) throw new FormUsageError('bad-option', '`now` must be a Date, an ISO 8601 string or epoch milliseconds', 'now');
-  return { role: readRole(form, options.role), now };
+  const by = options.by ?? '';
+  if (typeof by !== 'string') throw new FormUsageError('bad-option', '`by` must name who asks (a user id or name)', 'by');
+  return { role: readRole(form, options.role), now, by };
 };
 
 /** `form.workflow(name)`: the workflow's functions, or a FormUsageError naming the workflows there are. */
@@ -70,9 +75,9 @@ export const workflowOf = (form: InternalForm, name: unknown, calendar: WorkingC
   }
   const check = (record: FormRecord, event: string, context: unknown) => {
     const checked = readRecord(form, record, 'workflow');
-    const { role, now } = readContext(form, context);
+    const { role, now, by } = readContext(form, context);
     const scope = systemPass(form, checked.values, { role, now, locale: form.defaultLocale }).scope;
-    return checkTransition(workflow, checked, event, { role, scope, reason: null });
+    return checkTransition(workflow, checked, event, { ...actorOn(form, checked, { by, role }), scope, reason: null });
   };
   const handle: Workflow = {
     name: workflow.name,

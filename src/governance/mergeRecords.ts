@@ -60,6 +60,7 @@ export const mergeRecords = (form: InternalForm, aArg: unknown, bArg: unknown, g
   // A copy: the merged record is frozen, and freezing must not reach into the caller's `b`.
   const kept = copyOf({
     id: b.id, formVersion: b.formVersion, values: b.values, states: b.states, history: b.history, createdAt: b.createdAt, createdBy: b.createdBy,
+    ...(b.owner === undefined ? {} : { owner: b.owner }),
     ...(b.merged === undefined ? {} : { merged: b.merged }),
   }) as MergedRecord;
   return produce(a, (draft) => {

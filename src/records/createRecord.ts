@@ -14,7 +14,7 @@ import { RecordValidationError, type FormRecord } from './recordTypes';
  * A new record from values a role submitted: validated as that role (throws RecordValidationError),
  * then completed by the system: defaults for unanswered fields, auto ids from the form's templates
  * (numbered by `counter`, default in memory per form and date part), the initial state of every
- * workflow, tags, the creation in history, and the recorder and time (R9).
+ * workflow, tags, the creation in history, the recorder and time (R9), and its owner: the recorder.
  */
 export const createRecord = (form: InternalForm, values: unknown, given: unknown): FormRecord => {
   const act = readAct(form, given, 'createRecord', ['counter', 'id']);
@@ -53,6 +53,8 @@ export const createRecord = (form: InternalForm, values: unknown, given: unknown
     }],
     createdAt: at,
     createdBy: act.by,
+    // Whoever enters a record follows it up until someone assigns it to another (assignOwner).
+    owner: act.by,
     updatedAt: at,
     updatedBy: act.by,
   };

@@ -37,7 +37,7 @@ export const mergeChanges = (view: StoredView, changes: FormValues): MergedChang
       problems.push(recordIssue(form, key, { code: 'unknownField' }, undefined, undefined, view.locale));
       continue;
     }
-    const { readable, writable } = accessOf(field, view.role);
+    const { readable, writable } = accessOf(field, view.actor);
     if (!readable) {
       problems.push(recordIssue(form, key, FORBIDDEN, field, undefined, view.locale));
       continue;
@@ -45,7 +45,7 @@ export const mergeChanges = (view: StoredView, changes: FormValues): MergedChang
     if (field.compute !== undefined) continue;
     const sent = changes[key];
     const before = hasOwn(view.values, key) ? view.values[key] : undefined;
-    const fixed = !writable || lockedAt(view, field, undefined);
+    const fixed = !writable || (view.locks && lockedAt(view, field, undefined));
     // An empty group is no rows: sending null must not drop rows the role could not remove one by one.
     const rows = field.type !== 'group' ? undefined : Array.isArray(sent) ? sent : field.value.isEmpty(sent) ? [] : undefined;
     if (rows === undefined) {

@@ -32,7 +32,7 @@ const FORBIDDEN = { code: 'forbidden' } as const;
 export const mergeRows = (view: StoredView, group: FieldIR, sent: readonly unknown[]): MergedRows => {
   const stored = hasOwn(view.values, group.id) && Array.isArray(view.values[group.id]) ? (view.values[group.id] as readonly unknown[]) : [];
   const removed = sent.length < stored.length;
-  const children = group.children.map((child) => ({ child, ...accessOf(child, view.role) }));
+  const children = group.children.map((child) => ({ child, ...accessOf(child, view.actor) }));
   const problems: ValidationIssue[] = [];
   const forbid = (child: FieldIR, row: number): void => {
     problems.push(recordIssue(view.form, `${group.id}.${row}.${child.id}`, FORBIDDEN, child, row, view.locale));
@@ -52,7 +52,7 @@ export const mergeRows = (view: StoredView, group: FieldIR, sent: readonly unkno
         else row[child.id] = before;
         continue;
       }
-      if (child.compute !== undefined || (writable && !lockedAt(view, child, index))) continue;
+      if (child.compute !== undefined || (writable && !(view.locks && lockedAt(view, child, index)))) continue;
       if (!given && !removed) {
         if (before !== undefined) row[child.id] = before;
         continue;
@@ -64,7 +64,7 @@ export const mergeRows = (view: StoredView, group: FieldIR, sent: readonly unkno
   // The rows dropped off the end: what the role may not change must not be stored there.
   for (let index = sent.length; index < stored.length; index++) {
     for (const { child, writable } of children) {
-      if (child.compute !== undefined || (writable && !lockedAt(view, child, index))) continue;
+      if (child.compute !== undefined || (writable && !(view.locks && lockedAt(view, child, index)))) continue;
       if (!sameAnswer(view, child, storedAnswer(view, child, index), undefined)) forbid(child, index);
     }
   }

@@ -5,11 +5,11 @@ import type { FormValues } from '../core/values';
 import { readJson } from '../validate/readJson';
 import { applyChanges } from './applyChanges';
 import type { FormRecord, HistoryChange, HistoryEntry } from './recordTypes';
-import { isStatePath } from './statePaths';
+import { isRecordPath } from './statePaths';
 
 const replay = (values: FormValues, changes: readonly HistoryChange[], direction: 'forward' | 'backward'): FormValues => {
-  // A migration's `states.<workflow>` changes are about the record, not its values.
-  const valueChanges = changes.filter((change) => !isStatePath(change.path));
+  // A migration's `states.<workflow>` and an assignment's `$owner` are about the record, not its values.
+  const valueChanges = changes.filter((change) => !isRecordPath(change.path));
   return applyChanges(values, direction === 'backward' ? valueChanges.reverse() : valueChanges, direction);
 };
 

@@ -17,9 +17,9 @@ export interface HistoryEntry {
   /** Who: the operator's id or name, as the caller gave it. */
   readonly by: string;
   readonly role?: string;
-  readonly action: 'create' | 'update' | 'transition' | 'migrate' | 'merge' | 'assign' | 'change-request';
+  readonly action: 'create' | 'update' | 'transition' | 'migrate' | 'merge' | 'assign' | 'assign-owner' | 'change-request';
   readonly changes: readonly HistoryChange[];
-  /** For transitions: which workflow, event and states, and the reason given. */
+  /** For transitions: which workflow, event and states, and the reason given; for `assign-owner`, the owners. */
   readonly workflow?: string;
   readonly event?: string;
   readonly from?: string;
@@ -29,6 +29,8 @@ export interface HistoryEntry {
   readonly fromVersion?: number;
   readonly toVersion?: number;
   readonly mergedFrom?: string;
+  /** For `change-request`: the id of the request whose approval made this revision. */
+  readonly request?: string;
   readonly note?: string;
 }
 
@@ -52,6 +54,11 @@ export interface FormRecord<V extends FormValues = FormValues> {
   readonly history: readonly HistoryEntry[];
   readonly createdAt: string;
   readonly createdBy: string;
+  /**
+   * Who follows the record up: its creator until assigned to another (`assignOwner`). Absent on
+   * records made before ownership existed, whose owner is `createdBy`.
+   */
+  readonly owner?: string;
   /** Last-updated time and recorder (R9). */
   readonly updatedAt: string;
   readonly updatedBy: string;
@@ -68,6 +75,7 @@ export interface MergedRecord {
   readonly history: readonly HistoryEntry[];
   readonly createdAt: string;
   readonly createdBy: string;
+  readonly owner?: string;
   readonly merged?: readonly MergedRecord[];
 }
 

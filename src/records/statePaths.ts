@@ -6,3 +6,9 @@
 export const statePath = (workflow: string): string => `states.${workflow}`;
 
 export const isStatePath = (path: string): boolean => /^states\.[A-Za-z][A-Za-z0-9_-]*$/.test(path);
+
+/** `assignOwner` writes the owner it replaced under this path: a field id starts with a letter, never `$`. */
+export const OWNER_PATH = '$owner';
+
+/** Whether a history change is about the record (a workflow state, the owner) rather than its values. */
+export const isRecordPath = (path: string): boolean => path === OWNER_PATH || isStatePath(path);

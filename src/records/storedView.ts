@@ -4,6 +4,7 @@ import type { FormValues } from '../core/values';
 import type { Scope, Slot } from '../fields/fieldKind';
 import { truthy } from '../logic/truthy';
 import { sameValue } from '../validate/sameValue';
+import type { Actor } from './ownership';
 import type { ActContext } from './recordContext';
 import { systemPass } from './recordPass';
 
@@ -16,12 +17,18 @@ export interface StoredView {
   readonly form: InternalForm;
   readonly values: FormValues;
   readonly scope: Scope;
-  readonly role: string | undefined;
+  /** Whose changes: their role, and whether they own the record. */
+  readonly actor: Actor;
+  /**
+   * Whether `readonlyIf` holds changes back. A change request is not held back: it is how a locked
+   * record (an archived file) changes, with a reviewer's approval in place of the lock.
+   */
+  readonly locks: boolean;
   readonly locale: string;
 }
 
-export const storedView = (form: InternalForm, values: FormValues, act: ActContext): StoredView =>
-  ({ form, values, scope: systemPass(form, values, act).scope, role: act.role, locale: act.locale });
+export const storedView = (form: InternalForm, values: FormValues, act: ActContext, actor: Actor, locks = true): StoredView =>
+  ({ form, values, scope: systemPass(form, values, act).scope, actor, locks, locale: act.locale });
 
 /** The stored answer of a top-level field, or of a row field in row `row`; undefined when there is none. */
 export const storedAnswer = (view: StoredView, field: FieldIR, row: number | undefined): unknown => {

@@ -1,11 +1,12 @@
 import type { FieldIR, InternalForm } from '../compile/internalForm';
+import { grants } from '../core/owner';
 import { hasOwn } from '../core/reserved';
 import type { FormValues } from '../core/values';
 import { readJson } from '../validate/readJson';
 
-/** Whether `role` may send a value for the field (as validate decides it). */
+/** Whether `role` may send a value for the field (as validate decides it: a session's values will be its filler's own). */
 export const canWrite = (field: FieldIR, role: string | undefined): boolean =>
-  field.writeRoles === undefined ? field.type !== 'autoId' && field.compute === undefined : role !== undefined && field.writeRoles.has(role);
+  field.writeRoles === undefined ? field.type !== 'autoId' && field.compute === undefined : grants(field.writeRoles, role, true);
 
 /** A new row of a group: its fields' defaults. */
 export const newRow = (group: FieldIR, role: string | undefined): FormValues => {

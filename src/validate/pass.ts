@@ -1,6 +1,7 @@
 import { clockStrings } from '../core/clock';
 import type { Failure, IssueSubject, ValidationIssue } from '../core/issues';
 import { catalogueLocale } from '../core/localize';
+import { grants } from '../core/owner';
 import { hasOwn, isPlainObject } from '../core/reserved';
 import type { FieldIR, InternalForm } from '../compile/internalForm';
 import type { Scope, Slot } from '../fields/fieldKind';
@@ -145,7 +146,8 @@ export class Pass {
     const path = prefix === '' ? id : prefix + id;
     const role = this.options.role;
     const system = this.options.access === 'all';
-    const readable = system || field.readRoles === undefined || (role !== undefined && field.readRoles.has(role));
+    // No record here: whoever fills the values will own them, so `$owner` lets them in (records check the owner).
+    const readable = system || field.readRoles === undefined || grants(field.readRoles, role, true);
     const visible = readable && (field.visible === undefined || truthy(field.visible(scope)));
 
     if (field.compute !== undefined) {
@@ -159,7 +161,7 @@ export class Pass {
 
     const raw = hasOwn(data, id) ? data[id] : undefined;
     let present = !field.value.isEmpty(raw);
-    const writable = system || (field.writeRoles === undefined ? field.type !== 'autoId' : role !== undefined && field.writeRoles.has(role));
+    const writable = system || (field.writeRoles === undefined ? field.type !== 'autoId' : grants(field.writeRoles, role, true));
     if (present && !readable) {
       // Never compared with what is stored: a role must not learn a hidden value by guessing it.
       this.issue(path, FORBIDDEN, field, row);

@@ -1,7 +1,7 @@
 import type { TransitionIR, WorkflowIR } from '../compile/internalForm';
 import type { Scope } from '../fields/fieldKind';
 import { truthy } from '../logic/truthy';
-import type { FormRecord } from '../records/recordTypes';
+import { grants } from '../core/owner';
 import type { WorkflowErrorCode } from './workflowError';
 
 export interface TransitionCheck {
@@ -11,24 +11,39 @@ export interface TransitionCheck {
   readonly missing: readonly string[];
 }
 
+/** What a workflow runs on, as the checks read it: a record, or a change request seen as one. */
+export interface TransitionSubject {
+  readonly states: Readonly<Record<string, string>>;
+  readonly history: readonly { readonly action: string; readonly workflow?: string; readonly event?: string; readonly from?: string; readonly to?: string }[];
+}
+
+/** Who fires: their role, whether they own the record, and whether `ownership.ownOnly` bars them from it. */
+export interface TransitionContext {
+  readonly role: string | undefined;
+  readonly owns: boolean;
+  readonly barred: boolean;
+  readonly scope: Scope;
+  readonly reason: string | undefined | null;
+}
+
 /** How often a transition already fired on this record: counted from history, which is never rewritten. */
-export const timesFired = (record: FormRecord, workflow: WorkflowIR, transition: TransitionIR): number =>
+export const timesFired = (record: TransitionSubject, workflow: WorkflowIR, transition: TransitionIR): number =>
   record.history.filter((entry) => entry.action === 'transition' && entry.workflow === workflow.name && entry.event === transition.event &&
     entry.from !== undefined && transition.from.has(entry.from) && entry.to === transition.to).length;
 
 /**
  * Finds the transition `event` fires from the record's current state, checking in the documented
- * order: a transition for this event from this state (`not-allowed`), the role (`forbidden`), its
- * `when` (`guard`), the fields it requires (`missing-fields`), a reason when one is required
- * (`reason-required`, skipped when `reason` is undefined: `can` and `available` do not know it yet),
- * and `maxTimes` (`limit`). Several transitions may share an event (one per case): the first that
+ * order: a transition for this event from this state (`not-allowed`), the role, `$owner` and
+ * `ownership.ownOnly` (`forbidden`), its `when` (`guard`), the fields it requires (`missing-fields`),
+ * a reason when one is required (`reason-required`, skipped when `reason` is undefined: `can` and
+ * `available` do not know it yet), and `maxTimes` (`limit`). Several transitions may share an event (one per case): the first that
  * passes every check fires, else the furthest check any of them reached is reported.
  */
 export const checkTransition = (
   workflow: WorkflowIR,
-  record: FormRecord,
+  record: TransitionSubject,
   event: string,
-  context: { readonly role: string | undefined; readonly scope: Scope; readonly reason: string | undefined | null },
+  context: TransitionContext,
 ): TransitionCheck => {
   const state = record.states[workflow.name] ?? workflow.initial;
   const candidates = workflow.transitions.filter((transition) => transition.event === event && transition.from.has(state));
@@ -39,7 +54,7 @@ export const checkTransition = (
     if (furthest === undefined || ORDER.indexOf(code) > ORDER.indexOf(furthest.code)) furthest = { code, missing };
   };
   for (const transition of candidates) {
-    if (transition.roles !== undefined && (context.role === undefined || !transition.roles.has(context.role))) {
+    if (context.barred || (transition.roles !== undefined && !grants(transition.roles, context.role, context.owns))) {
       fail('forbidden');
       continue;
     }

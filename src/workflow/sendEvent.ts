@@ -5,20 +5,13 @@ import { FormUsageError } from '../core/issues';
 import type { FormValues } from '../core/values';
 import { fillAutoFields } from '../records/autoFields';
 import { diffValues } from '../records/diffValues';
+import { actorOn } from '../records/ownership';
 import { readAct, readRecord } from '../records/recordContext';
 import { systemPass } from '../records/recordPass';
 import { RecordValidationError, type FormRecord, type HistoryEntry } from '../records/recordTypes';
 import { checkTransition } from './checkTransition';
-import { WorkflowError } from './workflowError';
-
-const MESSAGES = {
-  'not-allowed': (event: string, state: string) => `'${event}' is not possible from state '${state}'`,
-  forbidden: (event: string) => `this role may not '${event}'`,
-  guard: (event: string) => `the condition of '${event}' does not hold for this record`,
-  'missing-fields': (event: string) => `'${event}' needs fields answered first`,
-  'reason-required': (event: string) => `'${event}' needs a reason`,
-  limit: (event: string) => `'${event}' has already happened as often as it may on this record`,
-} as const;
+import { readReason } from './readReason';
+import { refusal } from './refusal';
 
 /**
  * Fires `event` on a record: checks (see checkTransition), writes the transition's `set` fields,
@@ -41,18 +34,11 @@ export const fireEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
   const record = readRecord(form, recordArg, 'send');
   const act = readAct(form, given, 'send', ['reason']);
   if (typeof event !== 'string') throw new FormUsageError('bad-argument', 'send: the event must be a string');
-  const reason = act.options.reason;
-  if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
-    throw new FormUsageError('bad-option', '`reason` must be a text (at most 2000 characters)', 'reason');
-  }
+  const reason = readReason(act.options.reason);
   const scope = systemPass(form, record.values, act).scope;
-  const check = checkTransition(workflow, record, event, { role: act.role, scope, reason: reason ?? undefined });
+  const check = checkTransition(workflow, record, event, { ...actorOn(form, record, act), scope, reason });
   const from = record.states[workflow.name] ?? workflow.initial;
-  if (check.transition === undefined) {
-    const code = check.code ?? 'not-allowed';
-    const message = code === 'not-allowed' ? MESSAGES[code](event, from) : MESSAGES[code](event);
-    throw new WorkflowError(code, message, workflow.name, event, check.missing);
-  }
+  if (check.transition === undefined) throw refusal(workflow, event, from, check);
   const transition = check.transition;
   let values: FormValues = fillAutoFields(form, record.values, act, false);
   if (transition.set.length > 0) {
@@ -70,7 +56,7 @@ export const fireEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
   const entry: HistoryEntry = {
     revision: record.revision + 1, at, by: act.by, ...(act.role === undefined ? {} : { role: act.role }), action: 'transition',
     changes: diffValues(record.values, values, form.fields.map((field) => field.id)),
-    workflow: workflow.name, event, from, to: transition.to, ...(reason === undefined || reason === '' ? {} : { reason }),
+    workflow: workflow.name, event, from, to: transition.to, ...(reason === undefined ? {} : { reason }),
   };
   const tags = systemPass(form, values, act).tags ?? [];
   const next = produce(record, (draft) => {
@@ -83,5 +69,5 @@ export const fireEvent = (form: InternalForm, workflow: WorkflowIR, recordArg: u
     draft.updatedAt = at;
     draft.updatedBy = act.by;
   });
-  return { record: next, transition, reason: reason === undefined || reason === '' ? undefined : reason, locale: act.locale };
+  return { record: next, transition, reason, locale: act.locale };
 };

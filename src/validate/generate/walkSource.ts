@@ -1,6 +1,7 @@
 import type { FieldIR, InternalForm } from '../../compile/internalForm';
 import { isPlainObject } from '../../core/reserved';
 import { jsString as text } from '../../core/jsString';
+import { OWNER } from '../../core/owner';
 import { condition, type LogicContext } from './logicSource';
 
 /**
@@ -53,7 +54,8 @@ export const walkSource = (form: InternalForm): WalkSource => {
     const shownIf = [inRow ? undefined : sectionVisibility.get(field.sectionId), def.visibleIf]
       .filter((logic) => logic !== undefined)
       .map((logic) => condition(logic, context));
-    const readable = field.readRoles === undefined ? 'true' : `(sys || R${f}.has(role))`;
+    // `$owner` lets in whoever fills the values, as the reference pass decides (no record: they will own it).
+    const readable = field.readRoles === undefined || field.readRoles.has(OWNER) ? 'true' : `(sys || R${f}.has(role))`;
     emit(`// ${text(field.key)}`);
     emit(`vis = ${[readable, ...shownIf].join(' && ')};`);
     if (field.compute !== undefined) {
@@ -62,7 +64,7 @@ export const walkSource = (form: InternalForm): WalkSource => {
       return;
     }
     // Nobody but the system writes an auto id.
-    const writable = field.writeRoles !== undefined ? `(sys || W${f}.has(role))` : field.type === 'autoId' ? 'sys' : 'true';
+    const writable = field.writeRoles?.has(OWNER) === true ? 'true' : field.writeRoles !== undefined ? `(sys || W${f}.has(role))` : field.type === 'autoId' ? 'sys' : 'true';
     const source = inRow ? 'rd' : 'd';
     emit(`raw = H.hasOwn(${source}, ${id}) ? ${source}[${id}] : undefined; present = !E${f}(raw); wr = ${writable};`);
     // Without earlier values nothing is "unchanged": an answer the role may not read or write is refused.
