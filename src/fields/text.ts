@@ -26,7 +26,8 @@ export const DEFAULT_MAX_LENGTH = { text: 1000, textarea: 10000 } as const;
 
 const formatMask = (format: unknown): MaskKind => {
   switch (format) {
-    case 'cn-mobile': return 'phone';
+    case 'cn-mobile':
+    case 'intl-phone': return 'phone';
     case 'email': return 'email';
     case 'cn-id-card': return 'id-card';
     case 'cn-uscc': return 'uscc';
@@ -63,7 +64,7 @@ const checkDefinition = (spec: FieldSpec<AnyText>, report: Parameters<NonNullabl
 const textKind = (type: 'text' | 'textarea', summary: string): FieldKind<AnyText> => ({
   summary,
   properties: {
-    format: { type: 'string', examples: ['cn-mobile', 'email', 'cn-id-card', 'cn-uscc', 'url'], description: 'A format the text must have: cn-mobile (11-digit mainland mobile; +86, spaces and dashes accepted and removed), email, cn-id-card (GB 11643 check character), cn-uscc (GB 32100 check character), url (http/https), or a format given to compileForm.' },
+    format: { type: 'string', examples: ['cn-mobile', 'intl-phone', 'email', 'cn-id-card', 'cn-uscc', 'url'], description: 'A format the text must have: cn-mobile (11-digit mainland mobile; +86, spaces and dashes accepted and removed), intl-phone (an international number with its country code, kept as +442079460958), email, cn-id-card (GB 11643 check character), cn-uscc (GB 32100 check character), url (http/https), or a format given to compileForm.' },
     pattern: { type: 'string', description: 'A JavaScript regular expression the text must match somewhere (anchor it with ^…$). Matched in linear time; backreferences and lookaround are refused.' },
     minLength: count('Fewest characters (code points).'),
     maxLength: count(`Most characters (code points). Default ${DEFAULT_MAX_LENGTH[type]}.`),
