@@ -6,6 +6,7 @@ import { compileForm, diffForms, FormDefinitionError, MemoryDraftStore, migrateR
 import { chinaCalendar2025 } from './chinaCalendar2025';
 import { showPrivacy } from './demoPrivacy';
 import { showVariants } from './demoVariants';
+import { showOwnership } from './demoOwnership';
 import { loadExampleDefinitions } from './loadExamples';
 import { NOW, SAMPLE_RECORDS, customerInfoRecord, generatedIntakeValues, intakeRecord, invalidIntakeRecord } from './records';
 
@@ -219,3 +220,4 @@ console.log(`  overdue on 2025-10-01: ${summaries.late.overdue} of ${summaries.l
 
 await showPrivacy({ heading, info, values: submitted.submitted ?? {}, quarter });
 showVariants(heading);
+showOwnership(heading);
