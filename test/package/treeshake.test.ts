@@ -29,11 +29,13 @@ describe('tree-shaking the built package', () => {
   });
 
   // A budget, not a timing: the measured size plus 10%, so that a heavy dependency (or a second copy of
-  // the messages) cannot slip in unnoticed. Measured 2026-11-23: 79.6 KB gzip (esbuild, minified,
-  // browser; immer and fflate included). Lower it when the core shrinks; raise it only with a reason.
+  // the messages) cannot slip in unnoticed. Measured 2026-11-23: 101.2 KB gzip (esbuild, minified,
+  // browser; immer and fflate included). Raised from 88 KB (79.6 measured) with a reason: the facade
+  // now reaches field-level encryption, the audit and its HMAC-SHA-256, form variants, change requests
+  // and notification effects (+21.6 KB). Lower it when the core shrinks; raise it only with a reason.
   it('the whole engine, as a browser app bundles it, stays within its gzip budget', async () => {
     const code = await bundle("import { compileForm } from 'formloom'; console.log(compileForm({}));");
     const gzip = gzipSync(code, { level: 9 }).length;
-    expect(gzip).toBeLessThan(88_000);
+    expect(gzip).toBeLessThan(111_500);
   });
 });
