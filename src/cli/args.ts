@@ -12,3 +12,9 @@ export const readArgs = <O extends Options>(args: readonly string[], options: O)
     throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
   }
 };
+
+/** The one definition file a command works on: none or several is a wrong command line. */
+export const oneDefinitionFile = (positionals: readonly string[]): string => {
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which form? Give one definition file' : 'give one definition file at a time');
+  return positionals[0] as string;
+};

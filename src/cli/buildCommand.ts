@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { internalFormOf } from '../form/internal';
-import { readArgs } from './args';
+import { oneDefinitionFile, readArgs } from './args';
 import { loadForm } from './formFile';
 import { EXIT, UsageError, type Command } from './io';
 import { precompiledModule } from './precompiledModule';
@@ -48,8 +48,7 @@ export const buildCommand: Command = {
       import: { type: 'string' },
       format: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which form? Give one definition file' : 'give one definition file per build');
-    const file = positionals[0] as string;
+    const file = oneDefinitionFile(positionals);
     const out = values.out === '-' ? undefined : values.out;
     const format = formatOf(values.format, out);
     const form = await loadForm(resolve(io.cwd, file), file);

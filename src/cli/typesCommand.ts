@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import { internalFormOf } from '../form/internal';
 import { isTypeName } from '../typegen/typeName';
 import { valuesTypeModule } from '../typegen/valuesType';
-import { readArgs } from './args';
+import { oneDefinitionFile, readArgs } from './args';
 import { loadForm } from './formFile';
 import { EXIT, UsageError, type Command } from './io';
 import { packageVersion } from './version';
@@ -43,11 +43,10 @@ export const typesCommand: Command = {
       out: { type: 'string', short: 'o' },
       name: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which form? Give one definition file' : 'give one definition file at a time');
+    const file = oneDefinitionFile(positionals);
     if (values.name !== undefined && !isTypeName(values.name)) {
       throw new UsageError(`--name must be a TypeScript type name (a letter, then letters, digits, _ or $; not a reserved word): ${printable(values.name)}`);
     }
-    const file = positionals[0] as string;
     const out = values.out === '-' ? undefined : values.out;
     const form = await loadForm(resolve(io.cwd, file), file);
     const module = valuesTypeModule(internalFormOf(form), { name: values.name, source: basename(file), version: packageVersion() });

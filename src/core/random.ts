@@ -1,6 +1,5 @@
+import { toBase64url } from './base64url';
 import { FormUsageError } from './issues';
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
  * A URL-safe random token from Web Crypto (browsers, Node >= 19, Node 18 with
@@ -11,18 +10,5 @@ export const randomToken = (bytes = 16): string => {
   if (crypto?.getRandomValues === undefined) {
     throw new FormUsageError('bad-argument', 'no Web Crypto: run on Node >= 19 or in a browser (Node 18: --experimental-global-webcrypto)');
   }
-  const random = crypto.getRandomValues(new Uint8Array(bytes));
-  let bits = 0;
-  let value = 0;
-  let token = '';
-  for (const byte of random) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      token += ALPHABET[(value >> bits) & 63];
-    }
-  }
-  if (bits > 0) token += ALPHABET[(value << (6 - bits)) & 63];
-  return token;
+  return toBase64url(crypto.getRandomValues(new Uint8Array(bytes)));
 };

@@ -1,6 +1,6 @@
 import type { FieldIR, InternalForm } from '../compile/internalForm';
 import { normalizeKey } from '../governance/normalizeKey';
-import { toBase64url } from './base64url';
+import { toBase64url } from '../core/base64url';
 import type { KeyRing } from './keyProvider';
 import { utf8, webCrypto } from './webCrypto';
 

@@ -1,6 +1,6 @@
 import { asSealedValue, type SealedValue } from '../core/sealedValue';
 import { associatedData, type SealPlace } from './associatedData';
-import { fromBase64url } from './base64url';
+import { fromBase64url } from '../core/base64url';
 import type { KeyRing } from './keyProvider';
 import { SealError } from './sealError';
 import { webCrypto } from './webCrypto';

@@ -1,6 +1,6 @@
 import type { SealedValue } from '../core/sealedValue';
 import { associatedData, type SealPlace } from './associatedData';
-import { toBase64url } from './base64url';
+import { toBase64url } from '../core/base64url';
 import type { SealingKey } from './keyProvider';
 import { SealError } from './sealError';
 import { randomBytes, utf8, webCrypto } from './webCrypto';

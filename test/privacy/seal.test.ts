@@ -10,7 +10,7 @@ import { internalFormOf } from '../../src/form/internal';
 import { dedupKeys } from '../../src/governance/dedupKeys';
 import { findDuplicates } from '../../src/governance/findDuplicates';
 import { normalizeKey } from '../../src/governance/normalizeKey';
-import { fromBase64url, toBase64url } from '../../src/privacy/base64url';
+import { fromBase64url, toBase64url } from '../../src/core/base64url';
 import type { KeyProvider } from '../../src/privacy/keyProvider';
 import { keyProviderFromRaw } from '../../src/privacy/keyProviderFromRaw';
 import { resealValues } from '../../src/privacy/resealValues';
