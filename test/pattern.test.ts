@@ -133,7 +133,9 @@ const generatedPattern = pattern.map((generated) => {
 });
 
 const inputCharacter = fc.constantFrom('a', 'b', '-', '.', '好', '😀', ' ', 'a', 'b', '\uD83D', '\uDE00', '1', '_', 'A', '\n');
-const input = fc.array(inputCharacter, { maxLength: 20 }).map((characters) => characters.join(''));
+// At most 12 characters: the reference is the native engine, which backtracks, and a generated pattern such
+// as ((a|a)*)*b on 20 a's can keep it busy for minutes; 12 keeps every case short.
+const input = fc.array(inputCharacter, { maxLength: 12 }).map((characters) => characters.join(''));
 
 describe('compilePattern agrees with new RegExp(source, "u").test', () => {
   // Thousands of runs: seconds on an idle machine, so a loaded one gets more than the default 5 s.
