@@ -294,3 +294,16 @@ describe('change requests, as a property', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('a request edited where it is stored', () => {
+  it('cannot write what its requester may not: the changes are checked again when approved', () => {
+    const record = archivedFile();
+    const request = form.requestChange(record, { phone: '13900001111' }, clerk);
+    const forged = { ...request, changes: [{ path: 'credit', from: undefined, to: 1_000_000_000 }] } as unknown as ChangeRequest;
+    const error = thrown(() => form.reviewChange(record, forged, 'approve', reviewer));
+    expect(error).toBeInstanceOf(RecordValidationError);
+    expect((error as RecordValidationError).errors.map((issue) => `${issue.path} ${issue.code}`)).toEqual(['credit forbidden']);
+    expect(form.reviewChange(record, request, 'approve', reviewer).record.values.phone).toBe('13900001111');
+  });
+});
+
