@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DefinitionResolver } from '../compile/loadBase';
+import { isReadableDefinition } from './definitionFile';
 
 const jsonFiles = (dir: string): string[] => {
   try {
@@ -22,7 +23,8 @@ export const baseResolver = (file: string, cwd: string, bases: readonly string[]
   return ({ id, version }) => {
     if (index === undefined) {
       index = new Map();
-      for (const path of folders.flatMap(jsonFiles)) {
+      // Only regular files of a sane size: a named pipe would block, a huge file would stall every lookup.
+      for (const path of folders.flatMap(jsonFiles).filter(isReadableDefinition)) {
         try {
           const definition = JSON.parse(readFileSync(path, 'utf8')) as { id?: unknown; version?: unknown };
           const key = `${String(definition.id)}@${String(definition.version)}`;

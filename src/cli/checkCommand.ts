@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { readArgs } from './args';
 import { checkDefinition } from './checkDefinition';
 import { checkMessage } from './checkMessages';
 import { issueLine, jsonReport, summaryLine, totalsOf, type FileResult } from './checkReport';
 import { listTargets } from './checkTargets';
 import { baseResolver } from './baseResolver';
+import { readDefinitionBytes } from './definitionFile';
 import { cliLocale } from './cliLocale';
 import { EXIT, UsageError, type Command, type ExitCode } from './io';
 
@@ -62,7 +62,7 @@ const exitCodeOf = (result: FileResult, strict: boolean): ExitCode => {
 /** The file's bytes, or why they could not be read (the system's code: ENOENT, EACCES, EISDIR, …). */
 const readTarget = async (file: string, absolute: string): Promise<{ file: string; bytes: Uint8Array } | { file: string; unreadable: string }> => {
   try {
-    return { file, bytes: await readFile(absolute) };
+    return { file, bytes: await readDefinitionBytes(absolute) };
   } catch (error) {
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     return { file, unreadable: typeof code === 'string' ? code : 'failed' };

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { FormDefinitionError } from '../core/issues';
 import { compileForm } from '../form/compileForm';
 import type { CompiledForm } from '../form/types';
 import { dirname } from 'node:path';
 import { baseResolver } from './baseResolver';
+import { readDefinitionBytes } from './definitionFile';
 import { fsReason } from './fsReason';
 import { InputProblem } from './inputProblem';
 import { FileError } from './io';
@@ -17,7 +17,7 @@ import { lineColumnOf } from './lineColumn';
 export const loadForm = async (path: string, shown: string, bases?: readonly string[]): Promise<CompiledForm> => {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = new TextDecoder().decode(await readDefinitionBytes(path));
   } catch (error) {
     throw new FileError(`cannot read ${shown}: ${fsReason(error)}`);
   }

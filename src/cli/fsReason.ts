@@ -13,6 +13,8 @@ export const fsReason = (error: unknown): string => {
     case 'ENOSPC': return 'no space left on the device';
     case 'EROFS': return 'read-only file system';
     case 'EEXIST': return 'already exists';
+    case 'not-a-file': return 'not a regular file';
+    case 'too-large': return 'larger than 16 MB: not a form definition';
     case 'EPIPE': return 'the reading end of the pipe was closed';
     case 'EMFILE':
     case 'ENFILE': return 'too many open files';

@@ -148,5 +148,15 @@ compile({ timeZone: 'Asia/Shanghai' }).evaluate({});
     expect(overseas.definition.derivedFrom).toEqual([{ id: 'customer-intake', version: 1 }]);
     expect((await cli(['types', 'examples/variants/customer-intake-enterprise.json'])).stdout).toContain('export type CustomerIntakeEnterpriseValues');
   });
+
+  it('refuses what cannot be a definition file, a device or one too large, without reading it', async () => {
+    const device = await cli(['build', '/dev/zero']);
+    expect(device.code).toBe(3);
+    expect(device.stderr).toContain('not a regular file');
+    writeFileSync(`${out}/huge.json`, Buffer.alloc(16 * 1024 * 1024 + 1, 32));
+    expect((await cli(['types', `${out}/huge.json`])).stderr).toContain('larger than 16 MB');
+    const checked = await cli(['check', '/dev/zero', 'examples/customer-intake.json']);
+    expect(checked.code).toBe(3);
+  });
 });
 
