@@ -56,6 +56,12 @@ describe('notifications as effects of a workflow transition', () => {
     expect(rejected.effects).toEqual([expect.objectContaining({ channel: 'wechat', locale: 'en', text: 'Service feedback: Rejected. 资料不全' })]);
   });
 
+  it('refuses a language that is not a language tag', () => {
+    for (const locale of ['__proto__', '', 'toString']) {
+      expect(() => form.workflow('review').fire(record(), 'submit', { by: 'c', now: NOW, locale })).toThrow(expect.objectContaining({ code: 'bad-option' }));
+    }
+  });
+
   it('has no effects for a transition without them, and no recipient for an unanswered field', () => {
     const review = form.workflow('review');
     const submitted = review.send(form.createRecord({ ...values, mail: undefined }, { by: 'c', role: 'customer', now: NOW }), 'submit', { by: 'c', now: NOW });

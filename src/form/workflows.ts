@@ -12,7 +12,7 @@ import { deadlineOf, isRecordOverdue } from '../workflow/overdue';
 import { fireEvent, sendEvent } from '../workflow/sendEvent';
 import { notifyEffects, type Effect } from '../effects/notifyEffects';
 import type { WorkingCalendar } from '../workflow/workingCalendar';
-import { readOptionBag, readRole } from './readOptions';
+import { readLocale, readOptionBag, readRole } from './readOptions';
 
 /** Who asks, and when: what `available` and `can` evaluate guards with. */
 export interface WorkflowContext {
@@ -90,7 +90,9 @@ export const workflowOf = (form: InternalForm, name: unknown, calendar: WorkingC
     send: (record, event, options) => sendEvent(form, workflow, record, event, options),
     fire: (record, event, options) => {
       const fired = fireEvent(form, workflow, record, event, options);
-      const effects = notifyEffects(form, { workflow, transition: fired.transition, recordId: fired.record.id, values: fired.record.values, reason: fired.reason, locale: fired.locale });
+      // The messages' language is a tag like any call's (`__proto__` or '' is misuse, not a language).
+      const locale = readLocale(form, fired.locale);
+      const effects = notifyEffects(form, { workflow, transition: fired.transition, recordId: fired.record.id, values: fired.record.values, reason: fired.reason, locale });
       return Object.freeze({ record: fired.record, effects: Object.freeze(effects) });
     },
     overdue: (record, now) => {
