@@ -55,10 +55,28 @@ const isIndexKey = (key: unknown): key is CryptoKey => {
 
 const bad = (message: string): SealError => new SealError('bad-key-provider', message);
 
+/**
+ * Asks the caller's provider: what it throws or rejects with becomes a coded SealError whose message
+ * names the method only (a KMS error may quote a key or a value); the original stays as `cause`.
+ */
+const asking = async <T>(what: string, ask: () => T | Promise<T>): Promise<T> => {
+  try {
+    return await ask();
+  } catch (error) {
+    throw Object.defineProperty(bad(`the key provider's ${what} failed`), 'cause', { value: error, enumerable: false });
+  }
+};
+
 /** Checks that `provider` is a KeyProvider and wraps it for one call; the keys themselves are checked when first used. */
 export const keyRing = (provider: unknown, now: Date): KeyRing => {
   const methods = provider as Partial<Record<keyof KeyProvider, unknown>> | null;
-  if (typeof methods !== 'object' || methods === null || typeof methods.current !== 'function' || typeof methods.get !== 'function' || typeof methods.indexKey !== 'function') {
+  let shaped = false;
+  try {
+    shaped = typeof methods === 'object' && methods !== null && typeof methods.current === 'function' && typeof methods.get === 'function' && typeof methods.indexKey === 'function';
+  } catch {
+    // A getter or Proxy trap that throws: not a provider.
+  }
+  if (!shaped) {
     throw bad('`keys` must be a KeyProvider: { current(now), get(id), indexKey() } (keyProviderFromRaw makes one from raw bytes)');
   }
   const source = provider as KeyProvider;
@@ -67,7 +85,7 @@ export const keyRing = (provider: unknown, now: Date): KeyRing => {
   const opened = new Map<string, Promise<CryptoKey | undefined>>();
   return {
     current: () => (current ??= (async () => {
-      const given: unknown = await source.current(now);
+      const given: unknown = await asking('current()', () => source.current(now));
       const { id, key } = (typeof given === 'object' && given !== null ? given : {}) as Partial<SealingKey>;
       if (typeof id !== 'string' || !KEY_ID.test(id)) throw bad('current() must give { id, key } with an id of letters, digits and _ . : - (at most 64)');
       if (!isAesKey(key, 'encrypt')) throw bad(`current() key '${id}' is not an AES-GCM 256-bit CryptoKey with usage 'encrypt'`);
@@ -76,7 +94,7 @@ export const keyRing = (provider: unknown, now: Date): KeyRing => {
     open: async (id, path) => {
       let pending = opened.get(id);
       if (pending === undefined) {
-        pending = Promise.resolve(source.get(id)).then((key: unknown) => {
+        pending = asking(`get('${id}')`, () => source.get(id)).then((key: unknown) => {
           if (key === undefined) return undefined;
           if (!isAesKey(key, 'decrypt')) throw bad(`get('${id}') is not an AES-GCM 256-bit CryptoKey with usage 'decrypt'`);
           return key;
@@ -88,7 +106,7 @@ export const keyRing = (provider: unknown, now: Date): KeyRing => {
       return key;
     },
     index: () => (index ??= (async () => {
-      const key: unknown = await source.indexKey();
+      const key: unknown = await asking('indexKey()', () => source.indexKey());
       if (!isIndexKey(key)) throw bad("indexKey() is not an HMAC SHA-256 CryptoKey of at least 256 bits with usage 'sign'");
       return key;
     })()),

@@ -69,4 +69,14 @@ describe('audit of reveals through the public form', () => {
     for (const peer of ['a', 'b', 'c']) for (let i = 0; i < 5; i++) log.push({ ...entries[0]!, by: peer, recordId: `${peer}${i}`, at: '2026-11-02T03:00:00Z' });
     expect(summarizeAudit(log, { period: 'quarter', timeZone: 'Asia/Shanghai' }).flagged.map((flag) => flag.by)).toEqual(['boss']);
   });
+
+  it('turns a failing key provider into a SealError that does not repeat what the provider said', async () => {
+    const failing = { current: () => Promise.reject(new Error('kms down for 13812345678')), get: () => undefined, indexKey: () => { throw new Error('no 13812345678'); } };
+    const error = await form.seal(values, { keys: failing as never }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'SealError', code: 'bad-key-provider' });
+    expect(String((error as Error).message)).not.toContain('13812345678');
+    const trap = new Proxy({}, { get: () => { throw new Error('trap'); } });
+    await expect(form.seal(values, { keys: trap as never })).rejects.toMatchObject({ code: 'bad-key-provider' });
+  });
 });
+
