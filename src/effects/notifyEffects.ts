@@ -1,6 +1,7 @@
 import type { FieldIR, InternalForm, TransitionIR, WorkflowIR } from '../compile/internalForm';
 import type { LocalizedText } from '../core/definitionTypes';
 import { localize } from '../core/localize';
+import { hasOwn } from '../core/reserved';
 import type { FormValues } from '../core/values';
 import { maskPlan, maskValues, personalMasks, type MaskPlan } from '../governance/maskValues';
 
@@ -73,7 +74,7 @@ export const notifyEffects = (form: InternalForm, fired: Fired): Effect[] => {
         const field = form.fieldsByKey.get(name.slice(6));
         return field === undefined ? '' : answerText(field, masked[field.id], fired.locale, form);
       }
-      return Object.hasOwn(builtIn, name) ? (builtIn[name] as string) : whole;
+      return hasOwn(builtIn, name) ? (builtIn[name] as string) : whole;
     });
     const recipient = fired.values[effect.to.id];
     return Object.freeze({

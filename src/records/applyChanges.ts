@@ -1,4 +1,4 @@
-import { isPlainObject } from '../core/reserved';
+import { hasOwn, isPlainObject } from '../core/reserved';
 import type { FormValues } from '../core/values';
 import type { HistoryChange } from './recordTypes';
 
@@ -33,7 +33,7 @@ export const applyChanges = (values: FormValues, changes: readonly HistoryChange
       setOwn(result, key, value);
       continue;
     }
-    const rows = key === undefined || !Object.hasOwn(result, key) ? undefined : result[key];
+    const rows = key === undefined || !hasOwn(result, key) ? undefined : result[key];
     const index = row !== undefined && /^\d+$/.test(row) ? Number(row) : -1;
     if (parts.length !== 3 || child === undefined || !Array.isArray(rows) || index >= rows.length || index < 0 || !isPlainObject(rows[index])) {
       throw new HistoryPathError(`no row at ${parts.length} segments`);
